@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "stukken",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Stukken", targets: ["Stukken"]),
+        .executable(name: "stukken", targets: ["StukkenCommand"]),
+    ],
+    dependencies: [
+        // Exactly 6.2.2: 5.0.1 silently keeps the last of two duplicate keys.
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // libcmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "Stukken",
+            dependencies: [
+                "CMarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "StukkenCommand",
+            dependencies: [
+                "Stukken",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "StukkenTests",
+            dependencies: ["Stukken"],
+            exclude: ["Goldens", "Fixtures"]
+        ),
+    ]
+)

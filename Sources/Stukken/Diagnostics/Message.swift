@@ -1,0 +1,130 @@
+/// Every text a user can read in a diagnostic, in one place and in Dutch, the language
+/// of the documents and their authors. Each says what is wrong and how to fix it.
+enum Message {
+    // MARK: Files
+    static let fileMissing = "bestand niet gevonden"
+    static let fileIsDirectory = "dit is een map, geen bestand"
+    static let fileUnreadable = "bestand kan niet gelezen worden"
+    static func fileTooLarge(bytes: Int) -> String {
+        "bestand is te groot (\(bytes) bytes; hoogstens \(Limits.maximumFileBytes)); splits het stuk of zet grote delen in een bijlage"
+    }
+    static func notUTF8(byte: UInt8) -> String {
+        "het bestand is geen UTF-8-tekst (byte 0x\(String(byte, radix: 16, uppercase: true)) hier); sla het op als UTF-8"
+    }
+    static let emptyFile = "het bestand is leeg; begin met 'soort:' (voorstel, memo, notitie, projectopdracht, projectplan of evaluatie), of maak een nieuw stuk met 'stukken new SOORT'"
+
+    // MARK: YAML
+    static func invisibleCharacter(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return "onzichtbaar stuurteken \(code) in de tekst (vaak meegekomen bij kopiëren uit Word of een pdf); verwijder het"
+    }
+    static func aliasRefused(name: String) -> String {
+        "'*\(name)' wordt in YAML gelezen als verwijzing (alias), en verwijzingen zijn niet toegestaan; bedoelt u tekst, zet de waarde dan tussen aanhalingstekens, bijvoorbeeld \"*\(name) …*\""
+    }
+    static func anchorRefused(name: String) -> String {
+        "'&\(name)' wordt in YAML gelezen als anker, en ankers zijn niet toegestaan; bedoelt u tekst, zet de waarde dan tussen aanhalingstekens, bijvoorbeeld \"&\(name) …\""
+    }
+    static let nestedTooDeep = "de YAML is te diep genest (meer dan \(Limits.maximumNesting) niveaus); geen stuk heeft dat nodig"
+    static func yamlSyntax(problem: String, context: String?, line: String) -> String {
+        var hint = ""
+        if problem.contains("tab") || line.hasPrefix("\t") || line.contains(":\t") {
+            hint = "; gebruik spaties in plaats van tabs om in te springen"
+        } else if problem.contains("mapping values are not allowed") {
+            hint = "; staat er een ': ' in een waarde? Zet de waarde dan tussen aanhalingstekens"
+        } else if problem.contains("single document") || problem.contains("expected <document end>") {
+            hint = "; een bestand bevat één stuk: verwijder de tweede '---' of splits het bestand"
+        } else if problem.contains("quoted scalar") {
+            hint = "; sluit de tekst af met hetzelfde aanhalingsteken"
+        } else if problem.contains("block entry") || problem.contains("expected <block end>") {
+            hint = "; controleer de inspringing van deze regel"
+        }
+        let where_ = context.map { " (\($0))" } ?? ""
+        return "YAML-fout: \(problem)\(where_)\(hint)"
+    }
+    static func yamlUnreadable(_ detail: String) -> String { "YAML kan niet gelezen worden: \(detail)" }
+    static func duplicateKey(_ key: String) -> String {
+        "veld '\(key)' staat twee keer in dezelfde mapping; houd er één"
+    }
+
+    // MARK: Structure
+    static let keyNotText = "een sleutel moet tekst zijn"
+    static let kindText = "tekst"
+    static let kindList = "een lijst"
+    static let kindMapping = "een mapping (velden met sleutels)"
+    static let kindAlias = "een verwijzing"
+    static func expectedMapping(_ path: String, found: String) -> String {
+        path.isEmpty
+            ? "het bestand moet uit velden bestaan ('sleutel: waarde'), maar is \(found)"
+            : "veld '\(path)' moet velden bevatten ('sleutel: waarde'), maar is \(found)"
+    }
+    static func expectedList(_ path: String, found: String) -> String {
+        "veld '\(path)' moet een lijst zijn (regels die met '- ' beginnen), maar is \(found)"
+    }
+    static func expectedText(_ path: String, found: String) -> String {
+        "veld '\(path)' moet tekst zijn, maar is \(found)"
+    }
+    static func expectedTextOrMapping(_ path: String, found: String) -> String {
+        "veld '\(path)' moet tekst of een mapping zijn, maar is \(found)"
+    }
+    static func unknownKey(_ key: String, suggestion: String?, known: [String]) -> String {
+        if let suggestion { return "onbekend veld '\(key)'; bedoelde u '\(suggestion)'?" }
+        return "onbekend veld '\(key)'; bekende velden hier: \(known.joined(separator: ", "))"
+    }
+    static func missingRequired(_ field: Field, in path: String, condition: String?) -> String {
+        let when = condition.map { " (verplicht bij \($0))" } ?? ""
+        let place = path.isEmpty ? "" : " in '\(path)'"
+        return "verplicht veld '\(field.key)' (\(field.label)) ontbreekt\(place)\(when); voeg toe: \(field.key): \(field.example ?? "…")"
+    }
+    static func emptyRequired(_ field: Field) -> String {
+        "verplicht veld '\(field.key)' (\(field.label)) is leeg; vul het in"
+    }
+    static func emptyListItem(_ path: String) -> String { "'\(path)' is leeg; vul het in of verwijder de regel" }
+    static func tooFewItems(_ path: String, minimum: Int) -> String {
+        minimum == 1
+            ? "veld '\(path)' moet minstens één punt bevatten"
+            : "veld '\(path)' moet minstens \(minimum) punten bevatten"
+    }
+
+    // MARK: Values
+    static func notADate(_ text: String, field: String) -> String {
+        "'\(text)' in veld '\(field)' is geen datum; schrijf 2016-10-10 of 10 oktober 2016"
+    }
+    static func impossibleDate(_ text: String, field: String, why: String) -> String {
+        "ongeldige datum '\(text)' in veld '\(field)': \(why); schrijf 2016-10-10 of 10 oktober 2016"
+    }
+    static func noSuchMonth(_ m: Int) -> String { "maand \(m) bestaat niet" }
+    static func noSuchDay(_ d: Int, month: String, year: Int) -> String { "\(month) \(year) heeft geen dag \(d)" }
+    static func notJaNee(_ text: String, field: String) -> String {
+        let lower = text.lowercased()
+        if lower == "ja" || lower == "nee" { return "veld '\(field)' moet 'ja' of 'nee' zijn (kleine letters), niet '\(text)'; bedoelde u '\(lower)'?" }
+        return "veld '\(field)' moet 'ja' of 'nee' zijn, niet '\(text)' (YAML-waarden als yes/no/true/false worden niet geraden)"
+    }
+    static func notAChoice(_ text: String, field: String, options: [String], suggestion: String?) -> String {
+        let list = options.map { "'\($0)'" }.joined(separator: ", ")
+        let hint = suggestion.map { "; bedoelde u '\($0)'?" } ?? ""
+        return "veld '\(field)' moet een van \(list) zijn, niet '\(text)'\(hint)"
+    }
+    static func unknownKind(_ text: String, suggestion: String?, kinds: [String]) -> String {
+        let hint = suggestion.map { "; bedoelde u '\($0)'?" } ?? ""
+        return "onbekende soort '\(text)'\(hint) (bekende soorten: \(kinds.joined(separator: ", ")))"
+    }
+    static func missingKind(kinds: [String]) -> String {
+        "veld 'soort' ontbreekt; begin het bestand met bijvoorbeeld 'soort: voorstel' (bekende soorten: \(kinds.joined(separator: ", ")))"
+    }
+    static func rawHTMLShownAsText(field: String) -> String {
+        "HTML in veld '\(field)' wordt niet uitgevoerd maar als tekst getoond; gebruik Markdown (bijvoorbeeld [^1] voor een voetnoot)"
+    }
+    static func unknownGemeente(_ name: String, suggestion: String?) -> String {
+        let hint = suggestion.map { "; bedoelde u '\($0)'?" } ?? ""
+        return "'\(name)' is geen Twentse gemeente\(hint)"
+    }
+    static func duplicateGemeente(_ name: String) -> String { "gemeente '\(name)' staat twee keer in de lijst" }
+    static let nestingTooDeep = "voorstelpunten kunnen hoogstens drie niveaus diep (1. / a) / 1))"
+
+    // MARK: Templates
+    static func templateMissing(_ name: String, directory: String) -> String {
+        "sjabloon '\(name)' ontbreekt in \(directory)"
+    }
+    static func templateSyntax(_ detail: String) -> String { "sjabloonfout: \(detail)" }
+}

@@ -1,0 +1,143 @@
+import CMarkGFM
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The one place that talks to libcmark-gfm: every `cmark_*` call and every `free`.
+///
+/// Safe mode always (never `CMARK_OPT_UNSAFE`): raw HTML is not passed through and
+/// `javascript:` links lose their target. GFM extensions table, strikethrough, autolink,
+/// tagfilter and tasklist are attached to every parser; footnotes are on, smart
+/// punctuation off.
+enum CommonMark {
+    /// Registration is not thread-safe in this libcmark-gfm build: done once, lazily,
+    /// through a Swift `static let` (initialised exactly once, under a lock).
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    static let parseOptions = CMARK_OPT_FOOTNOTES
+    static let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+
+    /// Markdown → HTML body, with an `id` on every heading (see `Slug`).
+    static func html(_ markdown: String) -> HTMLFragment {
+        withDocument(markdown) { document, parser in
+            let headings = collectHeadings(document).map { node in
+                Heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
+            }
+            let raw = cmark_render_html(document, renderOptions, cmark_parser_get_syntax_extensions(parser))
+            defer { free(raw) }
+            let html = raw.map { String(cString: $0) } ?? ""
+            return HTMLFragment.make(html: html, headings: headings)
+        }
+    }
+
+    /// A Markdown-valued field made safe to splice into a template:
+    /// its headings moved to start at `headingLevel` (one `h1` per page, no skipped
+    /// levels), raw HTML turned into visible text (safe mode would drop it silently),
+    /// and fences, comments and link definitions closed or resolved so nothing leaks
+    /// into the template text that follows.
+    static func normalise(field markdown: String, headingLevel: Int) -> (markdown: String, hadHTML: Bool) {
+        withDocument(markdown) { document, parser in
+            let headings = collectHeadings(document)
+            if let top = headings.map({ Int(cmark_node_get_heading_level($0)) }).min() {
+                for node in headings {
+                    let level = Int(cmark_node_get_heading_level(node)) - top + headingLevel
+                    cmark_node_set_heading_level(node, Int32(min(6, max(1, level))))
+                }
+            }
+            let hadHTML = replaceHTMLWithText(document)
+            let raw = cmark_render_commonmark(document, parseOptions, 0)
+            defer { free(raw) }
+            var text = raw.map { String(cString: $0) } ?? ""
+            while text.hasSuffix("\n") { text.removeLast() }
+            return (text, hadHTML)
+        }
+    }
+
+    // MARK: - Internals
+
+    private static func withDocument<T>(
+        _ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> T
+    ) -> T {
+        precondition(registered)
+        let parser = cmark_parser_new(parseOptions)!
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        let document = cmark_parser_finish(parser)!
+        defer { cmark_node_free(document) }
+        return body(document, parser)
+    }
+
+    private static func collectHeadings(_ document: OpaquePointer) -> [OpaquePointer] {
+        nodes(in: document).filter { cmark_node_get_type($0) == CMARK_NODE_HEADING }
+    }
+
+    /// All nodes in document order (collected first, so callers may change the tree).
+    private static func nodes(in document: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { result.append(node) }
+        }
+        return result
+    }
+
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        for child in nodes(in: node) {
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
+    /// Replaces raw HTML nodes by text nodes with the same characters. Returns whether any were found.
+    private static func replaceHTMLWithText(_ document: OpaquePointer) -> Bool {
+        var found = false
+        for node in nodes(in: document) {
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE else { continue }
+            found = true
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            if type == CMARK_NODE_HTML_BLOCK {
+                var trimmed = literal
+                while trimmed.hasSuffix("\n") { trimmed.removeLast() }
+                cmark_node_set_literal(text, trimmed)
+                let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                cmark_node_append_child(paragraph, text)
+                cmark_node_replace(node, paragraph)
+            } else {
+                cmark_node_set_literal(text, literal)
+                cmark_node_replace(node, text)
+            }
+            cmark_node_free(node)
+        }
+        return found
+    }
+}

@@ -1,0 +1,77 @@
+/// A kind of stuk (voorstel, memo, …): its fields, its typed model, and what its
+/// templates see. Adding a kind is a new type conforming to this, a template folder
+/// and an example; the reader, validator, templates and HTML stage stay as they are.
+public protocol DocumentKind: Sendable {
+    /// The value of `soort:` and the name of the template folder.
+    static var soort: String { get }
+    /// Every field, in the order the form prints them.
+    static var fields: [Field] { get }
+    /// Builds the model from a record the validator accepted.
+    init(_ record: Record)
+    /// Checks no field type can express (the gemeenten of a projectopdracht, …).
+    static func check(_ record: Record, file: String) -> [Diagnostic]
+
+    /// The document's title: `<title>`, PDF metadata, pack index.
+    var titel: String { get }
+    var openbaar: Bool { get }
+    /// What the templates see: keys are the YAML keys, values pre-formatted strings,
+    /// lists and dictionaries (Mustache cannot call methods or format dates).
+    var context: [String: Any] { get }
+}
+
+extension DocumentKind {
+    public static func check(_ record: Record, file: String) -> [Diagnostic] { [] }
+}
+
+/// Every kind stukken knows, by `soort`.
+public enum DocumentKinds {
+    public static let all: [any DocumentKind.Type] = [
+        Voorstel.self,
+    ]
+
+    public static func kind(named soort: String) -> (any DocumentKind.Type)? {
+        all.first { $0.soort == soort }
+    }
+
+    public static var names: [String] { all.map { $0.soort } }
+}
+
+/// Fields several kinds share, so their label and rules are defined once.
+enum CommonFields {
+    static func soort(_ name: String) -> Field {
+        Field("soort", "Soort", .choice([name]), help: ["Soort stuk; niet wijzigen."], example: name)
+    }
+
+    static let openbaar = Field(
+        "openbaar", "OPENBAAR", .jaNee,
+        help: [
+            "Mag dit stuk openbaar worden gepubliceerd? Schrijf ja of nee.",
+            "Er is geen standaard: een stuk zonder 'openbaar' wordt geweigerd.",
+        ], example: "ja")
+
+    static let bijlage = FieldType.textOrRecord(
+        shorthand: "titel",
+        [
+            Field("titel", "Titel", .text, example: "Notitie doorontwikkeling samenwerking Platform IVZ"),
+            Field(
+                "bestand", "Bestand", .text, .optional,
+                help: ["Pad naar het bestand, vanaf de map van dit stuk (pdf, docx of een stukken-YAML)."],
+                example: "bijlagen/notitie.yaml"),
+            Field(
+                "openbaar", "Openbaar", .jaNee, .optional,
+                help: ["Alleen invullen als de bijlage anders is dan het stuk zelf (een vertrouwelijke bijlage)."],
+                example: "nee"),
+        ])
+
+    static let bijlagen = Field(
+        "bijlagen", "Bijlage(n)", .list(bijlage), .optional,
+        help: ["Een titel per bijlage, of {titel, bestand} als het bestand meegaat."])
+
+    /// A person who signs: a name, or {naam, functie} when the functie differs from the role.
+    static let persoon = FieldType.textOrRecord(
+        shorthand: "naam",
+        [
+            Field("naam", "Naam", .text, example: "H.G.W. Meuleman"),
+            Field("functie", "Functie", .text, .optional, example: "Vice Voorzitter"),
+        ])
+}

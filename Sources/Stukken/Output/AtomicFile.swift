@@ -1,0 +1,34 @@
+import Foundation
+
+/// Writes files so that a reader sees the old content or the new, never half of one:
+/// the bytes go to a hidden temporary file beside the target, which is then renamed.
+public enum AtomicFile {
+    public enum Failure: Error, CustomStringConvertible {
+        case wouldOverwriteInput(String)
+        case cannotWrite(String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .wouldOverwriteInput(let p): "\(p): weigert een invoerbestand te overschrijven; kies een ander uitvoerpad"
+            case .cannotWrite(let p, let reason): "\(p): kan niet schrijven: \(reason)"
+            }
+        }
+    }
+
+    public static func write(_ data: Data, to path: String, protecting inputs: [String] = []) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
+            throw Failure.wouldOverwriteInput(path)
+        }
+        let directory = (target as NSString).deletingLastPathComponent
+        let temporary = directory + "/.\((target as NSString).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            throw Failure.cannotWrite(path, reason: String(cString: strerror(errno)))
+        }
+        if rename(temporary, target) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw Failure.cannotWrite(path, reason: reason)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// A complete, standalone HTML5 document. Only `PageRenderer` makes these.
+public struct HTMLPage: Sendable, Equatable {
+    public var html: String
+}
+
+/// Stage 5: body HTML into the page template, with the kind's heading block and signatures.
+enum PageRenderer {
+    static func page(
+        kind: any DocumentKind.Type, document: any DocumentKind, context: [String: Any], body: HTMLFragment,
+        templates: TemplateSet
+    ) -> HTMLPage {
+        let soort = kind.soort
+        var page: [String: Any] = [
+            "lang": "nl",
+            "soort": soort,
+            "titel": pageTitle(kind: kind, document: document),
+            "stijl": templates.stylesheet,
+            "kop": templates.render(context, kind: soort, part: "kop.html"),
+            "inhoud": body.html,
+            "slot": templates.render(context, kind: soort, part: "slot.html"),
+            "inhoudsopgave": body.headings.filter { $0.level == 2 }.map { ["id": $0.id, "tekst": $0.text] },
+        ]
+        page["document"] = context
+        return HTMLPage(html: templates.render(page, template: "pagina.html"))
+    }
+
+    static func pageTitle(kind: any DocumentKind.Type, document: any DocumentKind) -> String {
+        let soort = kind.soort.prefix(1).uppercased() + kind.soort.dropFirst()
+        return "\(soort): \(document.titel)"
+    }
+}

@@ -1,0 +1,99 @@
+import Yams
+
+/// The pipeline, one stage a folder:
+///
+///     Reading     YAML text → node tree with positions           (YAMLReader)
+///     Schema      node tree → validated Record + diagnostics     (Validator, Field)
+///     Kinds       Record → typed model (Voorstel, …)             (DocumentKind)
+///     Templating  model → Markdown via Mustache                  (TemplateSet)
+///     HTML        Markdown → HTML body via libcmark-gfm          (CommonMark)
+///     Page        body → standalone HTML page                    (PageRenderer)
+///
+/// `Stukken` is the public entry point to all of it.
+public enum Stukken {
+    /// Reads and validates one file. Every problem is reported, not just the first.
+    public static func load(path: String) -> Result<Stuk, DiagnosticsError> {
+        SourceFile.read(path: path).flatMap(load)
+    }
+
+    public static func load(_ source: SourceFile) -> Result<Stuk, DiagnosticsError> {
+        let node: Node
+        switch YAMLReader.read(source) {
+        case .success(let n): node = n
+        case .failure(let e): return .failure(e)
+        }
+        var validator = Validator(file: source.path)
+        guard let kind = kind(of: node, validator: &validator) else {
+            return .failure(DiagnosticsError(validator.diagnostics))
+        }
+        guard let record = validator.validate(node, fields: kind.fields) else {
+            return .failure(DiagnosticsError(validator.diagnostics))
+        }
+        var diagnostics = validator.diagnostics
+        if !diagnostics.hasErrors { diagnostics += kind.check(record, file: source.path) }
+        if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
+        var warnings = diagnostics
+        let prepared = MarkdownFields.prepare(record, fields: kind.fields, file: source.path, warnings: &warnings)
+        return .success(Stuk(source: source, kind: kind, document: kind.init(prepared), warnings: warnings))
+    }
+
+    /// `soort` decides the schema, so it is read (and misspellings caught) first.
+    static func kind(of node: Node, validator: inout Validator) -> (any DocumentKind.Type)? {
+        guard case .mapping(let mapping) = node else {
+            _ = validator.validate(node, fields: [])
+            return nil
+        }
+        guard let (keyNode, valueNode) = mapping.first(where: { $0.key.scalar?.string == "soort" }) else {
+            validator.add(
+                Diagnostic(
+                    .error, file: validator.file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1,
+                    field: "soort", message: Message.missingKind(kinds: DocumentKinds.names)))
+            return nil
+        }
+        _ = keyNode
+        let soort = valueNode.scalar?.string ?? ""
+        if let kind = DocumentKinds.kind(named: soort) { return kind }
+        validator.add(
+            Diagnostic(
+                .error, file: validator.file, line: valueNode.mark?.line, column: valueNode.mark?.column,
+                field: "soort",
+                message: Message.unknownKind(
+                    soort, suggestion: Spelling.nearest(to: soort, in: DocumentKinds.names), kinds: DocumentKinds.names)))
+        return nil
+    }
+
+    /// The document as Markdown: heading block, body and signatures.
+    public static func markdown(_ stuk: Stuk, templates: TemplateSet) -> Markdown {
+        let context = stuk.document.context
+        let soort = stuk.kind.soort
+        let parts = ["kop.md", "inhoud.md", "slot.md"].map { templates.render(context, kind: soort, part: $0) }
+        return Markdown(join(parts))
+    }
+
+    /// The document as a standalone HTML page.
+    public static func html(_ stuk: Stuk, templates: TemplateSet) -> HTMLPage {
+        let context = stuk.document.context
+        let body = CommonMark.html(templates.render(context, kind: stuk.kind.soort, part: "inhoud.md"))
+        return PageRenderer.page(
+            kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates)
+    }
+
+    /// Any Markdown text through the same HTML stage (for tests against the GFM spec).
+    public static func htmlFragment(_ markdown: Markdown) -> HTMLFragment {
+        CommonMark.html(markdown.text)
+    }
+
+    static func join(_ parts: [String]) -> String {
+        let kept = parts.map(MarkdownFields.trimmed).filter { !$0.isEmpty }
+        return kept.joined(separator: "\n\n") + "\n"
+    }
+}
+
+/// A document that passed validation: its source, kind and typed model.
+public struct Stuk: Sendable {
+    public let source: SourceFile
+    public let kind: any DocumentKind.Type
+    public let document: any DocumentKind
+    /// Problems that do not stop rendering (raw HTML shown as text, …).
+    public let warnings: [Diagnostic]
+}

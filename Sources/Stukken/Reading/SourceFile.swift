@@ -1,0 +1,87 @@
+import Foundation
+
+/// An input file's text as the user wrote it, with the name used in diagnostics.
+public struct SourceFile: Sendable {
+    /// The path as given on the command line (diagnostics print it unchanged).
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// Reads a file, refusing what is not UTF-8 text with a located diagnostic.
+    public static func read(path: String) -> Result<SourceFile, DiagnosticsError> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(DiagnosticsError([Diagnostic(.error, file: path, message: Message.fileMissing)]))
+        }
+        if isDirectory.boolValue {
+            return .failure(DiagnosticsError([Diagnostic(.error, file: path, message: Message.fileIsDirectory)]))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(DiagnosticsError([Diagnostic(.error, file: path, message: Message.fileUnreadable)]))
+        }
+        if data.count > Limits.maximumFileBytes {
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(.error, file: path, message: Message.fileTooLarge(bytes: data.count))
+                ]))
+        }
+        return decode(data, path: path)
+    }
+
+    /// Decodes bytes as UTF-8 (a byte-order mark is dropped); the first invalid byte is located.
+    public static func decode(_ data: Data, path: String) -> Result<SourceFile, DiagnosticsError> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return .success(SourceFile(path: path, text: text))
+        }
+        // Locate the first byte that is not valid UTF-8, counting lines and characters.
+        let (line, column, byte) = firstInvalidUTF8(bytes)
+        return .failure(
+            DiagnosticsError([
+                Diagnostic(.error, file: path, line: line, column: column, message: Message.notUTF8(byte: byte))
+            ]))
+    }
+
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int, UInt8) {
+        var line = 1
+        var column = 1
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, column, b)
+            }
+            if i + length > bytes.count
+                || String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil
+            {
+                return (line, column, b)
+            }
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            i += length
+        }
+        return (line, column, 0)
+    }
+}
+
+/// Limits that keep every input finishing quickly; documented in the README.
+public enum Limits {
+    /// Far above the largest real stuk (the seed-004 notitie is ~51 KB).
+    public static let maximumFileBytes = 1_000_000
+    /// Deeper YAML is refused before it reaches Yams.
+    public static let maximumNesting = 32
+}

@@ -1,0 +1,62 @@
+/// Prepares every Markdown-valued field of a record for splicing into a template
+/// (see `CommonMark.normalise`), and warns where raw HTML was turned into text.
+enum MarkdownFields {
+    static func prepare(_ record: Record, fields: [Field], path: String = "", file: String, warnings: inout [Diagnostic]) -> Record {
+        var result = record
+        for field in fields {
+            guard let value = record[field.key] else { continue }
+            let fieldPath = path.isEmpty ? field.key : "\(path).\(field.key)"
+            result.values[field.key] = prepare(
+                value, type: field.type, field: field, path: fieldPath, location: record.locations[field.key],
+                file: file, warnings: &warnings)
+        }
+        return result
+    }
+
+    private static func prepare(
+        _ value: Value, type: FieldType, field: Field, path: String, location: SourceLocation?, file: String,
+        warnings: inout [Diagnostic]
+    ) -> Value {
+        switch (value, type) {
+        case (.markdown(let text), .markdown):
+            guard needsNormalising(text) else { return .markdown(trimmed(text)) }
+            let (normal, hadHTML) = CommonMark.normalise(field: text, headingLevel: field.headingLevel)
+            if hadHTML {
+                warnings.append(
+                    Diagnostic(
+                        .warning, file: file, line: location?.line, column: location?.column, field: path,
+                        message: Message.rawHTMLShownAsText(field: path)))
+            }
+            return .markdown(normal)
+        case (.list(let items), .list(let element, _)):
+            return .list(
+                items.enumerated().map { i, item in
+                    prepare(item, type: element, field: field, path: "\(path)[\(i + 1)]", location: location, file: file, warnings: &warnings)
+                })
+        case (.record(let r), .record(let fields)), (.record(let r), .textOrRecord(_, let fields)):
+            return .record(prepare(r, fields: fields, path: path, file: file, warnings: &warnings))
+        default:
+            return value
+        }
+    }
+
+    /// Most fields are plain paragraphs and lists; only what can reach outside the field
+    /// (headings, fences, raw HTML, link definitions, setext underlines) needs cmark's round trip.
+    static func needsNormalising(_ text: String) -> Bool {
+        if text.contains("<") || text.contains("```") || text.contains("~~~") || text.contains("]:") { return true }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let t = line.drop { $0 == " " }
+            if t.hasPrefix("#") { return true }
+            if !t.isEmpty, t.allSatisfy({ $0 == "=" || $0 == "-" || $0 == " " }) { return true }
+            if line.hasPrefix("    ") || line.hasPrefix("\t") { return true }
+        }
+        return false
+    }
+
+    static func trimmed(_ text: String) -> String {
+        var t = Substring(text)
+        while let l = t.last, l.isWhitespace { t.removeLast() }
+        while let f = t.first, f == "\n" { t.removeFirst() }
+        return String(t)
+    }
+}

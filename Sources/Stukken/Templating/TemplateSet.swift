@@ -1,0 +1,104 @@
+import Foundation
+import Mustache
+
+/// Stage 3: the Mustache templates of `Templates/`, loaded once.
+///
+/// Per kind, in `Templates/<soort>/`:
+/// - `kop.md.mustache`, `inhoud.md.mustache`, `slot.md.mustache`: the Markdown document
+///   (heading block, body, signatures), `--format markdown` prints all three;
+/// - `kop.html.mustache`, `slot.html.mustache`: the same heading and signatures as HTML,
+///   where layout needs what Markdown cannot say (`<th scope>`, two signature columns).
+/// `pagina.html.mustache` wraps a page; `stijl.css` is embedded in it.
+public struct TemplateSet: Sendable {
+    public let directory: String
+    private let library: MustacheLibrary
+    public let stylesheet: String
+    /// A hash of every template byte, for incremental builds.
+    public let fingerprint: String
+
+    private static let registerContentType: Bool = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        return true
+    }()
+
+    /// The `Templates/` folder: `--templates`, else `STUKKEN_TEMPLATES`, else the one
+    /// beside the executable's package, else `./Templates`.
+    public static func defaultDirectory() -> String {
+        if let env = ProcessInfo.processInfo.environment["STUKKEN_TEMPLATES"], !env.isEmpty { return env }
+        var candidates: [String] = []
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+        var dir = executable.deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent("Templates").path)
+            dir = dir.deletingLastPathComponent()
+        }
+        candidates.append(FileManager.default.currentDirectoryPath + "/Templates")
+        // Source checkout: this file is Sources/Stukken/Templating/TemplateSet.swift.
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates").path
+        candidates.append(source)
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/pagina.html.mustache") }
+            ?? candidates.last!
+    }
+
+    public static func load(from directory: String = defaultDirectory()) -> Result<TemplateSet, DiagnosticsError> {
+        precondition(registerContentType)
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        var hasher = FingerprintHasher()
+        let fm = FileManager.default
+        guard let names = fm.enumerator(atPath: directory)?.compactMap({ $0 as? String }).sorted() else {
+            return .failure(DiagnosticsError([Diagnostic(.error, file: directory, message: Message.templateMissing("pagina.html", directory: directory))]))
+        }
+        for name in names where name.hasSuffix(".mustache") {
+            let path = directory + "/" + name
+            guard let text = fm.contents(atPath: path).flatMap({ String(data: $0, encoding: .utf8) }) else { continue }
+            hasher.add(name)
+            hasher.add(text)
+            do {
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                        message: Message.templateSyntax(String(describing: error.error))))
+            } catch {
+                diagnostics.append(Diagnostic(.error, file: path, message: Message.templateSyntax(String(describing: error))))
+            }
+        }
+        let css = fm.contents(atPath: directory + "/stijl.css").flatMap { String(data: $0, encoding: .utf8) } ?? ""
+        hasher.add(css)
+        if library.getTemplate(named: "pagina.html") == nil {
+            diagnostics.append(Diagnostic(.error, file: directory, message: Message.templateMissing("pagina.html.mustache", directory: directory)))
+        }
+        if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
+        return .success(TemplateSet(directory: directory, library: library, stylesheet: css, fingerprint: hasher.hex))
+    }
+
+    /// Renders `<soort>/<part>`; a part a kind does not have renders as nothing.
+    func render(_ context: Any, kind: String, part: String) -> String {
+        library.render(context, withTemplate: "\(kind)/\(part)") ?? ""
+    }
+
+    func render(_ context: Any, template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    public func has(kind: String, part: String) -> Bool {
+        library.getTemplate(named: "\(kind)/\(part)") != nil
+    }
+}
+
+/// FNV-1a over the template texts: a stable fingerprint, not a security hash.
+struct FingerprintHasher {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func add(_ text: String) {
+        for byte in text.utf8 {
+            state ^= UInt64(byte)
+            state = state &* 0x0000_0100_0000_01B3
+        }
+        state ^= 0xFF
+    }
+    var hex: String { String(state, radix: 16) }
+}
