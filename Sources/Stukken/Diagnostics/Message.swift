@@ -28,11 +28,12 @@ enum Message {
     static let nestedTooDeep = "de YAML is te diep genest (meer dan \(Limits.maximumNesting) niveaus); geen stuk heeft dat nodig"
     static func yamlSyntax(problem: String, context: String?, line: String) -> String {
         var hint = ""
-        if problem.contains("tab") || line.hasPrefix("\t") || line.contains(":\t") {
+        let problem_ = problem + " " + (context ?? "")
+        if problem_.contains("tab") || line.hasPrefix("\t") || line.contains(":\t") {
             hint = "; gebruik spaties in plaats van tabs om in te springen"
         } else if problem.contains("mapping values are not allowed") {
             hint = "; staat er een ': ' in een waarde? Zet de waarde dan tussen aanhalingstekens"
-        } else if problem.contains("single document") || problem.contains("expected <document end>") {
+        } else if problem_.contains("single document") || problem_.contains("expected <document end>") {
             hint = "; een bestand bevat één stuk: verwijder de tweede '---' of splits het bestand"
         } else if problem.contains("quoted scalar") {
             hint = "; sluit de tekst af met hetzelfde aanhalingsteken"

@@ -7,7 +7,16 @@ import Yams
 /// forgets where values stood.
 public struct Validator {
     public let file: String
-    public private(set) var diagnostics: [Diagnostic] = []
+    private var found: [Diagnostic] = []
+
+    /// Everything found so far, in source order.
+    public var diagnostics: [Diagnostic] {
+        found.enumerated().sorted { a, b in
+            let l = (a.element.line ?? 0, a.element.column ?? 0, a.offset)
+            let r = (b.element.line ?? 0, b.element.column ?? 0, b.offset)
+            return l < r
+        }.map(\.element)
+    }
 
     public init(file: String) {
         self.file = file
@@ -25,7 +34,8 @@ public struct Validator {
 
     private mutating func record(_ mapping: Node.Mapping, node: Node, fields: [Field], path: String) -> Record {
         var values: [String: Value] = [:]
-        var present: [String: Node] = [:]
+        var empty: [String: Node] = [:]
+        var invalid: Set<String> = []
         var locations: [String: SourceLocation] = [:]
         let known = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0) })
 
@@ -43,15 +53,19 @@ public struct Validator {
                         known: fields.map(\.key)))
                 continue
             }
-            present[key] = valueNode
             locations[key] = location(of: valueNode)
-            if Self.isEmpty(valueNode) { continue }
+            if Self.isEmpty(valueNode) {
+                empty[key] = valueNode
+                continue
+            }
             if let value = self.value(valueNode, type: field.type, field: field, path: fieldPath) {
                 values[key] = value
+            } else {
+                invalid.insert(key)  // already reported; not "missing" as well
             }
         }
 
-        for field in fields where values[field.key] == nil {
+        for field in fields where values[field.key] == nil && !invalid.contains(field.key) {
             let fieldPath = Self.join(path, field.key)
             let required: Bool
             switch field.presence {
@@ -63,7 +77,7 @@ public struct Validator {
                 }
                 required = otherValue.map(wanted.contains) ?? false
             }
-            if let emptyNode = present[field.key] {
+            if let emptyNode = empty[field.key] {
                 if required {
                     error(at: emptyNode, field: fieldPath, Message.emptyRequired(field))
                 } else if let d = field.defaultValue {
@@ -226,12 +240,12 @@ public struct Validator {
 
     private mutating func error(at node: Node, field: String?, _ message: String) {
         let mark = node.mark
-        diagnostics.append(
+        found.append(
             Diagnostic(.error, file: file, line: mark?.line, column: mark?.column, field: field, message: message))
     }
 
     public mutating func add(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        found.append(diagnostic)
     }
 }
 

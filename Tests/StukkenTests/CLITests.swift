@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// The `stukken` binary run as a process, as users and scripts run it.
+enum CLI {
+    /// The executable SwiftPM built beside this test bundle.
+    static let executable: URL? = {
+        var candidates: [URL] = []
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+        var dir = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(dir.appendingPathComponent("stukken"))
+            dir = dir.deletingLastPathComponent()
+        }
+        candidates.append(Package.root.appendingPathComponent(".build/debug/stukken"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL = Package.root) throws -> Result {
+        let executable = try #require(executable, "stukken executable not found (run swift build first)")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["STUKKEN_TEMPLATES"] = Package.templates
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("stukken-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite struct CLITests {
+    @Test func checkAcceptsEveryExample() throws {
+        let files = Package.exampleFiles.map { "examples/" + $0 }
+        let result = try CLI.run(["check"] + files)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func checkReportsEveryErrorLocatedAndExitsOne() throws {
+        let result = try CLI.run(["check", "examples/fout/voorstel-met-fouten.yaml"])
+        #expect(result.status == 1)
+        let firstLines = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(firstLines.count == 8)
+        #expect(
+            firstLines.contains(
+                "examples/fout/voorstel-met-fouten.yaml:9:1: error: onbekend veld 'portefeulliehouder'; bedoelde u 'portefeuillehouder'?"
+            ))
+        // The source line and a caret follow the message.
+        #expect(result.stderr.contains("portefeulliehouder: voorzitter\n^"))
+    }
+
+    @Test func checkGoesOnAfterABadFile() throws {
+        let result = try CLI.run(["check", "examples/fout/voorstel-met-fouten.yaml", "examples/ab-ts-s.yaml", "examples/ontbreekt.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("examples/ontbreekt.yaml: error: bestand niet gevonden"))
+        #expect(result.stderr.contains("2 van 3 bestanden met fouten"))
+    }
+
+    @Test func wrongCommandLineUsesArgumentParsersCode() throws {
+        let result = try CLI.run(["render", "--format", "docx", "examples/ab-ts-s.yaml"])
+        #expect(result.status == 64)
+    }
+
+    @Test func renderOneFileToStdout() throws {
+        let result = try CLI.run(["render", "examples/ab-ts-s.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
+        #expect(result.stdout.contains("<title>Voorstel: Verantwoording en voorstel voor vervolg TS&amp;S</title>"))
+    }
+
+    @Test func renderMarkdownMatchesTheLibrary() throws {
+        let result = try CLI.run(["render", "--format", "markdown", "examples/ab-ts-s.yaml"])
+        #expect(result.status == 0)
+        let golden = try String(contentsOf: Package.goldens.appendingPathComponent("ab-ts-s.md"), encoding: .utf8)
+        #expect(result.stdout == golden)
+    }
+
+    @Test func renderSeveralFilesIntoADirectory() throws {
+        let out = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let target = out.appendingPathComponent("html").path
+        let result = try CLI.run(["render", "examples/ab-ts-s.yaml", "examples/ab-coalitieakkoorden.yaml", "-o", target])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: target).sorted()
+        #expect(written == ["ab-coalitieakkoorden.html", "ab-ts-s.html"])
+    }
+
+    @Test func renderRefusesToOverwriteItsInput() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("stuk.yaml")
+        try FileManager.default.copyItem(at: Package.examples.appendingPathComponent("ab-ts-s.yaml"), to: input)
+        let before = try Data(contentsOf: input)
+        let result = try CLI.run(["render", input.path, "-o", input.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("weigert een invoerbestand te overschrijven"))
+        #expect(try Data(contentsOf: input) == before)
+    }
+
+    @Test func renderWithErrorsWritesNothingForThatFile() throws {
+        let out = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLI.run(["render", "examples/fout/voorstel-met-fouten.yaml", "examples/ab-ts-s.yaml", "-o", out.path])
+        #expect(result.status == 1)
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(written == ["ab-ts-s.html"])
+    }
+
+    @Test func twoRunsGiveIdenticalBytes() throws {
+        let a = try CLI.run(["render", "examples/dvo-doorontwikkeling-ivz.yaml"])
+        let b = try CLI.run(["render", "examples/dvo-doorontwikkeling-ivz.yaml"])
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+    }
+}
