@@ -45,7 +45,7 @@ enum CommonFields {
     static let openbaar = Field(
         "openbaar", "OPENBAAR", .jaNee,
         help: [
-            "Mag dit stuk openbaar worden gepubliceerd? Schrijf ja of nee.",
+            "Mag dit stuk openbaar worden gepubliceerd?",
             "Er is geen standaard: een stuk zonder 'openbaar' wordt geweigerd.",
         ], example: "ja")
 

@@ -93,7 +93,7 @@ public struct Voorstel: DocumentKind {
             example: "AB"),
         Field("onderwerp", "ONDERWERP", .text, example: "Verantwoording en voorstel voor vervolg TS&S"),
         Field("agendapunt", "AGENDAPUNT", .text, example: "E3"),
-        Field("datum", "DATUM", .date, help: ["Datum van de vergadering: 2016-10-10 of 10 oktober 2016."], example: "2016-10-10"),
+        Field("datum", "DATUM", .date, help: ["Datum van de vergadering."], example: "2016-10-10"),
         CommonFields.openbaar,
         Field("behandeld_door", "BEHANDELD DOOR", .text, example: "H. Meuleman"),
         Field("registratienummer", "REGISTRATIENUMMER", .text, .optional, example: "2016/1234"),

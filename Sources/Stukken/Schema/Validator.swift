@@ -213,12 +213,22 @@ public struct Validator {
 
     // MARK: Helpers
 
+    /// Empty: a blank scalar, or a mapping or list holding nothing but blanks (an
+    /// untouched block from `stukken new` counts as absent, not as half-filled).
     static func isEmpty(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node else { return false }
-        if scalar.style == .plain {
-            return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+            }
+            return scalar.string.allSatisfy(\.isWhitespace)
+        case .mapping(let mapping):
+            return !mapping.isEmpty && mapping.allSatisfy { isEmpty($0.value) }
+        case .sequence(let sequence):
+            return !sequence.isEmpty && sequence.allSatisfy(isEmpty)
+        case .alias:
+            return false
         }
-        return scalar.string.allSatisfy(\.isWhitespace)
     }
 
     static func describe(_ node: Node) -> String {

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages stukken needs, only those that are missing.
+# Build: libcmark-gfm (+ extensions). PDF and its tests: weasyprint, poppler-utils.
+set -euo pipefail
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev weasyprint poppler-utils)
+python_modules=(jsonschema yaml)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo_=""
+  [ "$(id -u)" -eq 0 ] || sudo_="sudo"
+  $sudo_ apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null || { echo "setup: Swift 6 is needed (swift.org)" >&2; exit 1; }
+# The JSON Schema test validates examples with Python's jsonschema and PyYAML.
+for m in "${python_modules[@]}"; do
+  python3 -c "import $m" 2>/dev/null || { pip_name=$m; [ "$m" = yaml ] && pip_name=pyyaml; python3 -m pip install -q "$pip_name"; }
+done

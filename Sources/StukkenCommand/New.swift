@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Stukken
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Schrijft een nieuw, in te vullen YAML-bestand voor een soort stuk.",
+        discussion: "Elk veld staat erin, met de hulpvragen van het formulier als commentaar. Een bestaand bestand wordt nooit overschreven.")
+
+    @Argument(help: ArgumentHelp("De soort stuk.", valueName: "soort"))
+    var kind: String
+
+    @Option(name: .shortAndLong, help: "Het nieuwe bestand (zonder -o: naar stdout).")
+    var output: String?
+
+    func validate() throws {
+        guard DocumentKinds.kind(named: kind) != nil else {
+            throw ValidationError("Onbekende soort '\(kind)'; kies uit: \(DocumentKinds.names.joined(separator: ", ")).")
+        }
+    }
+
+    func run() throws {
+        let text = NewDocument.yaml(for: DocumentKinds.kind(named: kind)!)
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        if FileManager.default.fileExists(atPath: output) {
+            Console.error("\(output) bestaat al; kies een andere naam (stukken overschrijft geen bestaand bestand)")
+            throw ExitCode.failure
+        }
+        do {
+            try AtomicFile.write(Data(text.utf8), to: output)
+        } catch {
+            Console.error(String(describing: error))
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Drukt het JSON Schema (draft 2020-12) van een soort stuk af, voor editors.",
+        discussion: "Bewaar het als bijvoorbeeld voorstel.schema.json en zet bovenaan een stuk: # yaml-language-server: $schema=voorstel.schema.json")
+
+    @Argument(help: ArgumentHelp("De soort stuk.", valueName: "soort"))
+    var kind: String
+
+    func validate() throws {
+        guard DocumentKinds.kind(named: kind) != nil else {
+            throw ValidationError("Onbekende soort '\(kind)'; kies uit: \(DocumentKinds.names.joined(separator: ", ")).")
+        }
+    }
+
+    func run() throws {
+        FileHandle.standardOutput.write(Data(JSONSchema.json(for: DocumentKinds.kind(named: kind)!).utf8))
+    }
+}
