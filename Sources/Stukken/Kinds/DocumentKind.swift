@@ -17,16 +17,37 @@ public protocol DocumentKind: Sendable {
     /// What the templates see: keys are the YAML keys, values pre-formatted strings,
     /// lists and dictionaries (Mustache cannot call methods or format dates).
     var context: [String: Any] { get }
+
+    /// The agendapunt the document itself names (a voorstel does), for agenda packs.
+    var agendapunt: String? { get }
+    /// The orgaan (AB/DVO) the document is for, when it says; a pack checks it matches.
+    var orgaan: String? { get }
+    /// The meeting date the document names, when it does.
+    var vergaderdatum: Datum? { get }
+    /// `status: concept`: refused in a public pack.
+    var isConcept: Bool { get }
+    /// The title a public agenda may show for a non-public document.
+    var openbareTitel: String? { get }
 }
 
 extension DocumentKind {
     public static func check(_ record: Record, file: String) -> [Diagnostic] { [] }
+    public var agendapunt: String? { nil }
+    public var orgaan: String? { nil }
+    public var vergaderdatum: Datum? { nil }
+    public var isConcept: Bool { false }
+    public var openbareTitel: String? { nil }
 }
 
 /// Every kind stukken knows, by `soort`.
 public enum DocumentKinds {
     public static let all: [any DocumentKind.Type] = [
         Voorstel.self,
+        Memo.self,
+        Notitie.self,
+        Projectopdracht.self,
+        Projectplan.self,
+        Evaluatie.self,
     ]
 
     public static func kind(named soort: String) -> (any DocumentKind.Type)? {

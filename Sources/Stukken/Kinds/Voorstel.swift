@@ -47,9 +47,9 @@ public struct Voorstel: DocumentKind {
         public var voorzitter: Persoon
     }
 
-    public var orgaan: Orgaan
+    public var orgaanVan: Orgaan
     public var onderwerp: String
-    public var agendapunt: String
+    public var agendapunt: String?
     public var datum: Datum
     public var openbaar: Bool
     public var behandeldDoor: String
@@ -67,6 +67,9 @@ public struct Voorstel: DocumentKind {
     public var vaststelling: Vaststelling?
 
     public var titel: String { onderwerp }
+    public var orgaan: String? { orgaanVan.rawValue }
+    public var vergaderdatum: Datum? { datum }
+    public var isConcept: Bool { concept }
 
     static let maximumDepth = 3
 
@@ -95,9 +98,9 @@ public struct Voorstel: DocumentKind {
         Field("agendapunt", "AGENDAPUNT", .text, example: "E3"),
         Field("datum", "DATUM", .date, help: ["Datum van de vergadering."], example: "2016-10-10"),
         CommonFields.openbaar,
-        Field("behandeld_door", "BEHANDELD DOOR", .text, example: "H. Meuleman"),
+        Field("behandeld_door", "BEHANDELD DOOR", .text, example: "H. Meuleman", contactDetail: true),
         Field("registratienummer", "REGISTRATIENUMMER", .text, .optional, example: "2016/1234"),
-        Field("telefoonnummer", "TELEFOONNUMMER", .text, .optional, example: "06 - 13009389"),
+        Field("telefoonnummer", "TELEFOONNUMMER", .text, .optional, example: "06 - 13009389", contactDetail: true),
         Field("portefeuillehouder", "PORTEFEUILLEHOUDER", .text, example: "Burgemeester Hofland"),
         Field(
             "status", "Status", .choice(["concept", "definitief"]), .optional,
@@ -140,9 +143,9 @@ public struct Voorstel: DocumentKind {
     ]
 
     public init(_ r: Record) {
-        orgaan = Orgaan(rawValue: r.text("orgaan") ?? "") ?? .ab
+        orgaanVan = Orgaan(rawValue: r.text("orgaan") ?? "") ?? .ab
         onderwerp = r.text("onderwerp") ?? ""
-        agendapunt = r.text("agendapunt") ?? ""
+        agendapunt = r.text("agendapunt")
         datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
         openbaar = r.jaNee("openbaar") ?? false
         behandeldDoor = r.text("behandeld_door") ?? ""
@@ -181,15 +184,16 @@ public struct Voorstel: DocumentKind {
 
     public var context: [String: Any] {
         var c: [String: Any] = [
-            "ab": orgaan == .ab,
-            "dvo": orgaan == .dvo,
-            "orgaan": orgaan.rawValue,
-            "orgaan_naam": orgaan.naam,
+            "ab": orgaanVan == .ab,
+            "dvo": orgaanVan == .dvo,
+            "orgaan": orgaanVan.rawValue,
+            "orgaan_naam": orgaanVan.naam,
             "onderwerp": onderwerp,
-            "agendapunt": agendapunt,
+            "agendapunt": agendapunt ?? "",
             "datum": datum.lang,
             "openbaar": openbaar ? "ja" : "nee",
-            "behandeld_door": behandeldDoor,
+            // Left out of a public pack (contact details): printed as "-" like any empty part.
+            "behandeld_door": behandeldDoor.isEmpty ? "-" : behandeldDoor,
             "registratienummer": registratienummer ?? "-",
             "telefoonnummer": telefoonnummer ?? "-",
             "portefeuillehouder": portefeuillehouder,
@@ -210,7 +214,7 @@ public struct Voorstel: DocumentKind {
         }
         if let v = vaststelling {
             c["vaststelling"] = [
-                "datum": v.datum.lang, "vergadering_van": orgaan.vergaderingVan,
+                "datum": v.datum.lang, "vergadering_van": orgaanVan.vergaderingVan,
                 "secretaris": Self.context(v.secretaris), "voorzitter": Self.context(v.voorzitter),
             ] as [String: Any]
         }
@@ -233,18 +237,28 @@ public struct Bijlage: Sendable, Equatable {
     public var bestand: String?
     /// `nil`: follows its document.
     public var openbaar: Bool?
+    /// In a pack: the published file, relative to the page, and its format ("PDF").
+    public var link: String?
+    public var formaat: String?
+    public var nietOpenbaar: Bool
 
     public init(_ r: Record) {
         titel = r.text("titel") ?? ""
         bestand = r.text("bestand")
         openbaar = r.jaNee("openbaar")
+        link = r.text("link")
+        formaat = r.text("formaat")
+        nietOpenbaar = r.jaNee("niet_openbaar") ?? false
     }
 
+    /// Every key is always set (`false` when absent: an empty string counts as true in
+    /// Mustache, and a missing key would be looked up in the enclosing context).
     static func context(_ bijlagen: [Bijlage]) -> [[String: Any]] {
         bijlagen.enumerated().map { i, b in
-            var c: [String: Any] = ["nummer": String(i + 1), "titel": b.titel]
-            c["bestand"] = b.bestand
-            return c
+            [
+                "nummer": String(i + 1), "titel": b.titel,
+                "link": orFalse(b.link), "formaat": orFalse(b.formaat), "niet_openbaar": b.nietOpenbaar,
+            ] as [String: Any]
         }
     }
 }

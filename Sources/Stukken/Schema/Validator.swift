@@ -37,6 +37,7 @@ public struct Validator {
         var empty: [String: Node] = [:]
         var invalid: Set<String> = []
         var locations: [String: SourceLocation] = [:]
+        var itemLocations: [String: [SourceLocation]] = [:]
         let known = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0) })
 
         for (keyNode, valueNode) in mapping {
@@ -54,6 +55,11 @@ public struct Validator {
                 continue
             }
             locations[key] = location(of: valueNode)
+            if case .list = field.type {
+                let items = if case .sequence(let sequence) = valueNode { Array(sequence) } else { [valueNode] }
+                let marks = items.compactMap(location(of:))
+                if marks.count == items.count { itemLocations[key] = marks }
+            }
             if Self.isEmpty(valueNode) {
                 empty[key] = valueNode
                 continue
@@ -63,6 +69,12 @@ public struct Validator {
             } else {
                 invalid.insert(key)  // already reported; not "missing" as well
             }
+        }
+
+        // Defaults first, so a `requiredWhen` condition sees a defaulted sibling (a memo
+        // without `opmaak` is opmaak memo) whatever the order of the fields.
+        for field in fields where field.presence == .optional && values[field.key] == nil && !invalid.contains(field.key) {
+            if let d = field.defaultValue { values[field.key] = Self.defaultValue(d, type: field.type) }
         }
 
         for field in fields where values[field.key] == nil && !invalid.contains(field.key) {
@@ -97,6 +109,7 @@ public struct Validator {
         }
         var result = Record(values, location: location(of: node))
         result.locations = locations
+        result.itemLocations = itemLocations
         return result
     }
 

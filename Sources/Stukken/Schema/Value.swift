@@ -17,6 +17,9 @@ public struct Record: Sendable, Equatable {
     public var location: SourceLocation?
     /// Where each field's value stands in the source.
     public var locations: [String: SourceLocation] = [:]
+    /// For list fields: where each item stands, so a check can point at one item
+    /// (a misspelt gemeente) instead of the whole list.
+    public var itemLocations: [String: [SourceLocation]] = [:]
 
     public init(_ values: [String: Value] = [:], location: SourceLocation? = nil) {
         self.values = values
@@ -24,6 +27,12 @@ public struct Record: Sendable, Equatable {
     }
 
     public subscript(key: String) -> Value? { values[key] }
+
+    /// Where item `index` (0-based) of list field `key` stands; else the field, else the record.
+    public func location(of key: String, item index: Int) -> SourceLocation? {
+        if let items = itemLocations[key], items.indices.contains(index) { return items[index] }
+        return locations[key] ?? location
+    }
 
     public func text(_ key: String) -> String? {
         switch values[key] {
@@ -69,5 +78,28 @@ public struct Record: Sendable, Equatable {
         case .text(let s): return [s]
         default: return []
         }
+    }
+}
+
+extension Value {
+    /// A text that is the same for equal values on every run (dictionary order is not),
+    /// for content hashes.
+    var canonical: String {
+        switch self {
+        case .text(let s): "t" + Self.quote(s)
+        case .markdown(let s): "m" + Self.quote(s)
+        case .date(let d): "d" + d.iso
+        case .jaNee(let b): b ? "ja" : "nee"
+        case .list(let items): "[" + items.map(\.canonical).joined(separator: ",") + "]"
+        case .record(let r): r.canonical
+        }
+    }
+
+    private static func quote(_ s: String) -> String { "\(s.utf8.count):\(s)" }
+}
+
+extension Record {
+    var canonical: String {
+        "{" + values.keys.sorted().map { "\($0)=\(values[$0]!.canonical)" }.joined(separator: ",") + "}"
     }
 }

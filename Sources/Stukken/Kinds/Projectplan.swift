@@ -1,0 +1,248 @@
+/// The projectplan / opdrachtomschrijving of the Platform IVZ (seed 004, bijlage 5,
+/// "OPDRACHTNAAM"): fourteen rubrieken, the projectgroep and planning as tables.
+public struct Projectplan: DocumentKind {
+    public static let soort = "projectplan"
+
+    /// The form's own explanation (bijlage 5, row OPDRACHTNAAM).
+    public static let toelichting =
+        "De opdrachtomschrijving dient bij zowel de opdrachtgever als opdrachtnemer helderheid te verschaffen over de opdracht. De opdrachtomschrijving is een gezamenlijk product, dat door de opdrachtnemer wordt opgesteld. Pas nadat de opdrachtgever en opdrachtnemer akkoord zijn met de opdrachtbeschrijving wordt begonnen aan het uitvoeren van de opdracht."
+
+    public struct Lid: Sendable, Equatable {
+        public var functie: String
+        public var organisatie: String
+        public var naam: String
+    }
+
+    public struct Projectgroep: Sendable, Equatable {
+        public var leden: [Lid]
+        public var frequentie: String
+    }
+
+    public struct Mijlpaal: Sendable, Equatable {
+        public var datum: Datum
+        public var omschrijving: String
+    }
+
+    public struct Planning: Sendable, Equatable {
+        public var mijlpalen: [Mijlpaal]
+        public var einddatum: Datum
+    }
+
+    public var opdrachtnaam: String
+    public var openbaar: Bool
+    public var portefeuillehouder: String
+    public var projectleider: String
+    public var datum: Datum
+    /// The Markdown rubrieken, in form order (projectgroep and planning apart).
+    public var rubrieken: [Rubriek]
+    public var projectgroep: Projectgroep
+    public var planning: Planning
+
+    public var titel: String { opdrachtnaam }
+
+    static let projectgroepFields: [Field] = [
+        Field(
+            "leden", "Leden",
+            .list(
+                .record([
+                    Field("functie", "Functie", .text, example: "Projectleider, IVZ-coördinator"),
+                    Field("organisatie", "Organisatie", .text, example: "Gemeente Hengelo"),
+                    Field("naam", "Naam", .text, example: "R. Nijhuis"),
+                ]), minimum: 1),
+            help: ["Per lid: functie, organisatie en naam."]),
+        Field(
+            "frequentie", "Frequentie", .text, help: ["Hoe vaak de projectgroep bijeenkomt."],
+            example: "Eens per zes weken"),
+    ]
+
+    static let planningFields: [Field] = [
+        Field(
+            "mijlpalen", "Mijlpalen",
+            .list(
+                .record([
+                    Field("datum", "Datum", .date, example: "2017-03-13"),
+                    Field("omschrijving", "Mijlpaal", .text, example: "Vaststelling projectplan in het DVO Twente"),
+                ]), minimum: 1),
+            help: ["Per mijlpaal: datum en omschrijving."]),
+        Field(
+            "einddatum", "Einddatum", .date, help: ["Wanneer het project is afgerond; daarna volgt de evaluatie."],
+            example: "2018-12-31"),
+    ]
+
+    public static let fields: [Field] = [
+        CommonFields.soort(soort),
+        CommonFields.openbaar,
+        Field("opdrachtnaam", "Opdrachtnaam", .text, example: "Borging aanpak woninginbraken"),
+        Field("portefeuillehouder", "Portefeuillehouder", .text, example: "Burgemeester E. Lansink"),
+        Field("projectleider", "Projectleider", .text, example: "R. Nijhuis"),
+        Field("datum", "Datum", .date, example: "2017-03-13"),
+        Field(
+            "aanleiding", "Aanleiding van probleem/uitdaging", .markdown,
+            help: [
+                "Beschrijft welke gebeurtenis het project acuut maakt, de reden waarom het 'nu' op de agenda staat.",
+                "Waar, wanneer en bij wie is het idee voor dit project ontstaan?",
+                "Wat is het probleem en in welke uitdaging is dat te vertalen?",
+                "Waarom is het een uitdaging?",
+                "Wat gebeurt er als de uitdaging niet wordt opgepakt?",
+            ]),
+        Field(
+            "betrokken_partners", "Betrokken partners", .markdown,
+            help: ["Welke partners zijn er bij betrokken en wat doen zij?"]),
+        Field(
+            "doelstelling", "Doelstelling", .markdown,
+            help: [
+                "Wat is de \"hogere ambitie\" van het project. De hogere ambitie hoeft niet in het project te worden gerealiseerd. Het project draagt er aan bij. Het projectresultaat wordt wel gerealiseerd in het project (zie hierna).",
+                "Wat wil de organisatie bereiken met dit project?",
+                "Waar moet het project een bijdrage aan leveren?",
+                "Hoe verhoudt het project zich tot de missie, visie en strategie van de organisatie als geheel?",
+                "Concreet kun je een doelstelling formuleren met betrekking tot de vraag: wanneer zijn we tevreden/wanneer is het project klaar?",
+            ]),
+        Field(
+            "projectresultaat", "Projectresultaat", .markdown,
+            help: [
+                "Beschrijf de instrumenten die je in het project ontwikkeld om de doelstelling dichterbij te brengen.",
+                "Wat is tastbaar of zichtbaar als het project klaar is?",
+                "Wat zie ik voor me?",
+                "Is het resultaat wel het juiste middel om de doelstelling te realiseren?",
+                "Komt de doelstelling dichterbij wanneer het resultaat er is?",
+                "Lost het resultaat de uitdaging (grotendeels) op?",
+            ]),
+        Field(
+            "prestatie_indicatoren", "Prestatie-Indicatoren", .markdown, .optional,
+            help: ["Benoem hier de indicatoren die de projectresultaten meetbaar maken om te monitoren"]),
+        Field(
+            "monitoring", "Monitoring/voortgangsbewaking", .markdown, .optional,
+            help: [
+                "Beschrijf hier op welke wijze de voortgang bewaakt wordt en de resultaten (procesmatig en cijfermatig) inzichtelijk worden gemaakt."
+            ]),
+        Field(
+            "randvoorwaarden", "Randvoorwaarden", .markdown, .optional,
+            help: [
+                "Wat zijn de randvoorwaarden gezien vanuit de opdracht?",
+                "Wat zijn de randvoorwaarden gezien vanuit de opdrachtgever?",
+            ]),
+        Field(
+            "afbakening", "Afbakening", .markdown, .optional,
+            help: [
+                "Beschrijf de zaken die je wel zou kunnen doen om de doelstelling dichterbij te brengen, maar die je niet gaat doen.",
+                "Wat is niet het resultaat van het project?",
+                "Wanneer stopt het project, en wat gebeurt pas na het project? (Afbakening naar fase)",
+                "Waar stopt het project? (Afbakening naar inhoud)",
+                "Wat valt buiten het project en krijgt de opdrachtgever niet?",
+                "Zijn de grenzen van wat wel en wat niet tot het project behoort voor anderen ook duidelijk?",
+                "Wat moet/behoort door anderen te worden opgeleverd of verzorgd?",
+            ]),
+        Field(
+            "relatie_andere_initiatieven", "Relatie andere initiatieven en ontwikkelingen", .markdown, .optional,
+            help: [
+                "Meestal spelen meerdere trajecten naast elkaar. Over het algemeen hebben die trajecten iets met elkaar te maken. Het is dan ook goed om die in samenhang te bekijken. Beschrijf de samenhang en ook de aard van de samenhang. De aard kan omschreven worden als aanvullend of concurrerend.",
+                "Welke projecten lopen gelijktijdig en hebben raakvlakken met dit project? Wat zijn die raakvlakken?",
+                "Welke andere zaken zijn concurrerend met dit project?",
+                "Welke onderdelen van de organisatie zullen moeten worden aangepast moeten worden om de resultaten mogelijk te maken?",
+            ]),
+        Field(
+            "risicos", "Risico's/onverwachte zaken / effecten", .markdown, .optional,
+            help: [
+                "Beschrijf de kanttekeningen/bedreigingen/consequenties die de uitvoering van het project in de ruimste zin kan hebben.",
+                "Wat kan het behalen van de projectresultaten in de weg staan?",
+                "Wat zijn mogelijke neveneffecten?",
+                "Wat zijn mogelijke negatieve effecten?",
+                "Wat zijn mogelijke positieve effecten?",
+            ]),
+        Field(
+            "projectgroep", "Projectgroep", .record(projectgroepFields),
+            help: [
+                "Beschrijf de samenstelling (functie/organisatie/naam) van de projectgroep en de frequentie waarmee deze bijeen komt."
+            ]),
+        Field(
+            "planning", "Planning en mijlpalen", .record(planningFields),
+            help: ["Beschrijf de planning van de werkzaamheden en wanneer het project is afgerond."]),
+        Field(
+            "communicatie", "Communicatie", .markdown, .optional,
+            help: [
+                "Beschrijf op welke wijze er vorm en inhoud wordt gegeven aan interne en externe communicatie naar doelgroep, partners en betrokkenen, bestuur."
+            ]),
+        Field(
+            "financien", "Financiën", .markdown,
+            help: [
+                "Beschrijf op welke wijze het project wordt gefinancierd. Is er een budget beschikbaar (regionaal of lokaal)?"
+            ]),
+    ]
+
+    public init(_ r: Record) {
+        opdrachtnaam = r.text("opdrachtnaam") ?? ""
+        openbaar = r.jaNee("openbaar") ?? false
+        portefeuillehouder = r.text("portefeuillehouder") ?? ""
+        projectleider = r.text("projectleider") ?? ""
+        let datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        self.datum = datum
+        rubrieken = Rubriek.all(Self.fields, r)
+        let groep = r.record("projectgroep") ?? Record()
+        projectgroep = Projectgroep(
+            leden: groep.records("leden").map {
+                Lid(
+                    functie: $0.text("functie") ?? "", organisatie: $0.text("organisatie") ?? "",
+                    naam: $0.text("naam") ?? "")
+            },
+            frequentie: groep.text("frequentie") ?? "")
+        let p = r.record("planning") ?? Record()
+        planning = Planning(
+            mijlpalen: p.records("mijlpalen").map {
+                Mijlpaal(datum: $0.date("datum") ?? datum, omschrijving: $0.text("omschrijving") ?? "")
+            },
+            einddatum: p.date("einddatum") ?? datum)
+    }
+
+    /// A mijlpaal after the einddatum contradicts the plan the evaluatie is held against.
+    public static func check(_ record: Record, file: String) -> [Diagnostic] {
+        guard let p = record.record("planning"), let eind = p.date("einddatum") else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for (i, m) in p.records("mijlpalen").enumerated() {
+            guard let d = m.date("datum"), d > eind else { continue }
+            let at = m.locations["datum"] ?? p.location(of: "mijlpalen", item: i)
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: file, line: at?.line, column: at?.column,
+                    field: "planning.mijlpalen[\(i + 1)].datum",
+                    message: Message.mijlpaalNaEinddatum(d.lang, einddatum: eind.lang)))
+        }
+        return diagnostics
+    }
+
+    public var context: [String: Any] {
+        // Projectgroep and planning stand between the Markdown rubrieken, in field order;
+        // every item carries every flag the template tests.
+        let items: [[String: Any]] = Self.fields.compactMap { field in
+            var item: [String: Any] = ["is_projectgroep": false, "is_planning": false, "is_tekst": false]
+            if field.key == "projectgroep" || field.key == "planning" {
+                item["label"] = field.label
+                item["is_" + field.key] = true
+                return item
+            }
+            guard let rubriek = rubrieken.first(where: { $0.key == field.key }) else { return nil }
+            item.merge(rubriek.context) { $1 }
+            item["is_tekst"] = true
+            return item
+        }
+        return [
+            "titel": opdrachtnaam,
+            "toelichting": Self.toelichting,
+            "niet_openbaar": !openbaar,
+            "labels": Formulier.labels(Self.fields),
+            "portefeuillehouder": portefeuillehouder,
+            "projectleider": projectleider,
+            "datum": datum.lang,
+            "rubrieken": items,
+            "projectgroep": [
+                "leden": projectgroep.leden.map {
+                    ["functie": $0.functie, "organisatie": $0.organisatie, "naam": $0.naam]
+                },
+                "frequentie": projectgroep.frequentie,
+            ] as [String: Any],
+            "planning": [
+                "mijlpalen": planning.mijlpalen.map { ["datum": $0.datum.lang, "omschrijving": $0.omschrijving] },
+                "einddatum": planning.einddatum.lang,
+            ] as [String: Any],
+        ]
+    }
+}
