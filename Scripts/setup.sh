@@ -2,7 +2,7 @@
 # Installs the Debian packages stukken needs, only those that are missing.
 # Build: libcmark-gfm (+ extensions). PDF and its tests: weasyprint, poppler-utils.
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev weasyprint poppler-utils)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev weasyprint poppler-utils)
 python_modules=(jsonschema yaml)
 missing=()
 for p in "${packages[@]}"; do

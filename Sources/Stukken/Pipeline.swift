@@ -34,7 +34,7 @@ public enum Stukken {
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         var warnings = diagnostics
         let prepared = MarkdownFields.prepare(record, fields: kind.fields, file: source.path, warnings: &warnings)
-        return .success(Stuk(source: source, kind: kind, document: kind.init(prepared), warnings: warnings))
+        return .success(Stuk(source: source, kind: kind, record: prepared, warnings: warnings))
     }
 
     /// `soort` decides the schema, so it is read (and misspellings caught) first.
@@ -71,11 +71,11 @@ public enum Stukken {
     }
 
     /// The document as a standalone HTML page.
-    public static func html(_ stuk: Stuk, templates: TemplateSet) -> HTMLPage {
+    public static func html(_ stuk: Stuk, templates: TemplateSet, extras: PageExtras? = nil) -> HTMLPage {
         let context = stuk.document.context
         let body = CommonMark.html(templates.render(context, kind: stuk.kind.soort, part: "inhoud.md"))
         return PageRenderer.page(
-            kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates)
+            kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates, extras: extras)
     }
 
     /// Any Markdown text through the same HTML stage (for tests against the GFM spec).
@@ -93,7 +93,23 @@ public enum Stukken {
 public struct Stuk: Sendable {
     public let source: SourceFile
     public let kind: any DocumentKind.Type
+    /// The validated fields; a pack publishes a changed copy (contact details left out,
+    /// bijlagen linked) through `with(record:)`.
+    public let record: Record
     public let document: any DocumentKind
+
+    init(source: SourceFile, kind: any DocumentKind.Type, record: Record, warnings: [Diagnostic]) {
+        self.source = source
+        self.kind = kind
+        self.record = record
+        self.document = kind.init(record)
+        self.warnings = warnings
+    }
+
+    /// The same document with other field values (for publication).
+    func with(record: Record) -> Stuk {
+        Stuk(source: source, kind: kind, record: record, warnings: warnings)
+    }
     /// Problems that do not stop rendering (raw HTML shown as text, …).
     public let warnings: [Diagnostic]
 }

@@ -7,7 +7,7 @@ struct StukkenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stukken",
         abstract: "Maakt de bestuursstukken van VRT en DVO Twente uit YAML: voorstellen, memo's en formulieren.",
-        subcommands: [Render.self, Check.self, New.self, Schema.self]
+        subcommands: [Render.self, Check.self, New.self, Schema.self, Pack.self]
     )
 }
 
@@ -32,6 +32,15 @@ enum Console {
         guard !diagnostics.isEmpty else { return }
         let printer = DiagnosticPrinter(sources: sources)
         FileHandle.standardError.write(Data((printer.format(diagnostics) + "\n").utf8))
+    }
+
+    /// The texts of the files diagnostics point into, for their source excerpts.
+    static func sources(for diagnostics: [Diagnostic]) -> [String: String] {
+        var sources: [String: String] = [:]
+        for file in Set(diagnostics.map(\.file)) {
+            sources[file] = try? String(contentsOfFile: file, encoding: .utf8)
+        }
+        return sources
     }
 
     static func error(_ text: String) {

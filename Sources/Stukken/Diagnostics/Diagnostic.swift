@@ -2,7 +2,7 @@
 ///
 /// Every stage reports problems as `Diagnostic`s; nothing else is printed to the user
 /// about bad input. Message texts live in `Message`.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable {
         case error
         case warning

@@ -116,11 +116,15 @@ enum Message {
     static func rawHTMLShownAsText(field: String) -> String {
         "HTML in veld '\(field)' wordt niet uitgevoerd maar als tekst getoond; gebruik Markdown (bijvoorbeeld [^1] voor een voetnoot)"
     }
-    static func unknownGemeente(_ name: String, suggestion: String?) -> String {
-        let hint = suggestion.map { "; bedoelde u '\($0)'?" } ?? ""
-        return "'\(name)' is geen Twentse gemeente\(hint)"
+    static func unknownGemeente(_ name: String, suggestion: String?, gemeenten: [String] = []) -> String {
+        if let suggestion { return "'\(name)' is geen Twentse gemeente; bedoelde u '\(suggestion)'?" }
+        let list = gemeenten.isEmpty ? "" : " (de Twentse gemeenten: \(gemeenten.joined(separator: ", ")))"
+        return "'\(name)' is geen Twentse gemeente\(list)"
     }
     static func duplicateGemeente(_ name: String) -> String { "gemeente '\(name)' staat twee keer in de lijst" }
+    static func mijlpaalNaEinddatum(_ datum: String, einddatum: String) -> String {
+        "deze mijlpaal (\(datum)) valt na de einddatum van het project (\(einddatum)); verschuif de mijlpaal of de einddatum"
+    }
     static let nestingTooDeep = "voorstelpunten kunnen hoogstens drie niveaus diep (1. / a) / 1))"
 
     // MARK: Templates
@@ -128,4 +132,37 @@ enum Message {
         "sjabloon '\(name)' ontbreekt in \(directory)"
     }
     static func templateSyntax(_ detail: String) -> String { "sjabloonfout: \(detail)" }
+}
+
+/// The texts of `stukken pack`, beside the others so all wording is in this file.
+enum PackMessage {
+    static func agendapuntDiffers(entry: String, document: String) -> String {
+        "agendapunt '\(entry)' in de agenda verschilt van '\(document)' in het stuk; maak ze gelijk of laat het agendapunt in de agenda weg"
+    }
+    static func titelDiffers(entry: String, document: String) -> String {
+        "titel '\(entry)' in de agenda verschilt van '\(document)' in het stuk; maak ze gelijk of laat de titel in de agenda weg"
+    }
+    static let agendapuntMissing = "agendapunt ontbreekt: dit stuk noemt er geen, geef 'agendapunt:' in de agenda"
+    static let titelMissing = "een agendapunt zonder stuk heeft een 'titel:' nodig"
+    static func duplicateAgendapunt(_ a: String, first: String) -> String {
+        "agendapunt '\(a)' staat al eerder op de agenda (als '\(first)'); elk agendapunt komt één keer voor"
+    }
+    static func orgaanDiffers(document: String, meeting: String) -> String {
+        "dit stuk is voor het \(document), de vergadering is van het \(meeting)"
+    }
+    static func datumDiffers(document: Datum, meeting: Datum) -> String {
+        "de datum van het stuk (\(document)) is niet de vergaderdatum (\(meeting))"
+    }
+    static let conceptInPublicPack = "een concept (status: concept) kan niet in een openbaar pakket; maak het definitief of zet het openbaar: nee"
+    static func unknownFileType(_ ext: String, known: [String]) -> String {
+        "onbekend bestandstype '.\(ext)' voor een bijlage; toegestaan: yaml, \(known.joined(separator: ", "))"
+    }
+    static func absolutePath(_ p: String) -> String { "'\(p)' is een absoluut pad; schrijf het pad vanaf de map van dit bestand" }
+    static func parentPath(_ p: String) -> String { "'\(p)' gaat met '..' boven de map van de vergadering uit; alle stukken en bijlagen staan in die map" }
+    static func fileMissing(_ p: String) -> String { "'\(p)' bestaat niet" }
+    static func outsideFolder(_ p: String) -> String { "'\(p)' wijst (via een symbolische link) buiten de map van de vergadering" }
+    static func notARegularFile(_ p: String) -> String { "'\(p)' is geen gewoon bestand (een map, FIFO of apparaat)" }
+    static func outputOverlapsInput(_ o: String) -> String {
+        "uitvoermap '\(o)' valt samen met de map van de vergadering (of ligt erin of erboven); kies een map daarbuiten"
+    }
 }

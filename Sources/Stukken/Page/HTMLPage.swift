@@ -3,11 +3,19 @@ public struct HTMLPage: Sendable, Equatable {
     public var html: String
 }
 
+/// What a page in a pack shows beyond the document: the way back to the agenda, and a
+/// "niet openbaar" mark in the members' pack.
+public struct PageExtras: Sendable {
+    public var terug: String
+    public var nietOpenbaar: Bool
+    public var agendapunt: String
+}
+
 /// Stage 5: body HTML into the page template, with the kind's heading block and signatures.
 enum PageRenderer {
     static func page(
         kind: any DocumentKind.Type, document: any DocumentKind, context: [String: Any], body: HTMLFragment,
-        templates: TemplateSet
+        templates: TemplateSet, extras: PageExtras? = nil
     ) -> HTMLPage {
         let soort = kind.soort
         var page: [String: Any] = [
@@ -21,6 +29,9 @@ enum PageRenderer {
             "inhoudsopgave": body.headings.filter { $0.level == 2 }.map { ["id": $0.id, "tekst": $0.text] },
         ]
         page["document"] = context
+        if let extras {
+            page["pakket"] = ["terug": extras.terug, "niet_openbaar": extras.nietOpenbaar, "agendapunt": extras.agendapunt] as [String: Any]
+        }
         return HTMLPage(html: templates.render(page, template: "pagina.html"))
     }
 

@@ -18,12 +18,15 @@ public struct Field: Sendable {
     public var example: String?
     /// For Markdown fields: the level its own top headings get (the page has the one `h1`).
     public var headingLevel: Int
+    /// A civil servant's name or number: left out of public packs unless asked for.
+    public var isContactDetail: Bool
 
     public init(
         _ key: String, _ label: String, _ type: FieldType, _ presence: Presence = .required,
         help: [String] = [], default defaultValue: String? = nil, example: String? = nil,
-        headingLevel: Int = 3
+        headingLevel: Int = 3, contactDetail: Bool = false
     ) {
+        self.isContactDetail = contactDetail
         self.headingLevel = headingLevel
         self.key = key
         self.label = label

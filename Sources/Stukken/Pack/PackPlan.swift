@@ -1,0 +1,191 @@
+import Foundation
+
+/// A meeting and everything it names, loaded and checked before a byte is written.
+///
+/// Every problem of every file is collected (paths, documents, agendapunten, orgaan,
+/// concept status); the pack is built only from a plan without errors.
+public struct PackPlan: Sendable {
+    public struct Item: Sendable {
+        public var agendapunt: String
+        public var titel: String
+        public var stuk: Stuk?
+        public var bijlagen: [Bijlage]
+        /// An item without a document (opening, rondvraag) is public.
+        public var openbaar: Bool { stuk?.document.openbaar ?? true }
+    }
+
+    public struct Bijlage: Sendable {
+        public enum Content: Sendable {
+            /// Only a title: nothing to publish but the line in the list.
+            case none
+            case stuk(Stuk)
+            case file(URL, extension: String)
+        }
+        /// Position in the document's `bijlagen` list, from 1.
+        public var nummer: Int
+        public var titel: String
+        public var content: Content
+        /// Its own `openbaar` and its document's together: public only when both are.
+        public var openbaar: Bool
+    }
+
+    public let meetingPath: String
+    public let folder: URL
+    public let vergadering: Vergadering
+    public let items: [Item]
+    public let warnings: [Diagnostic]
+
+    static let fileTypes = ["pdf", "docx", "doc", "odt", "xlsx", "ods", "pptx", "txt", "csv"]
+
+    public static func make(meeting path: String, output: String?, forPublic: Bool) -> Result<PackPlan, DiagnosticsError> {
+        let vergadering: Vergadering
+        switch Vergadering.load(path: path) {
+        case .success(let v): vergadering = v
+        case .failure(let e): return .failure(e)
+        }
+        let meetingURL = URL(fileURLWithPath: path).standardizedFileURL
+        let folder = meetingURL.deletingLastPathComponent().resolvingSymlinksInPath()
+        var problems: [Diagnostic] = []
+        var items: [Item] = []
+        var seen: [String: String] = [:]
+
+        if let output, let problem = outputProblem(output, folder: folder, meeting: path) { problems.append(problem) }
+
+        for entry in vergadering.agenda {
+            let here = entry.location ?? SourceLocation(file: path, line: 1, column: 1)
+            var stuk: Stuk? = nil
+            if let relative = entry.stuk {
+                switch resolve(relative, from: meetingURL.deletingLastPathComponent(), root: folder, file: path, at: entry.stukLocation ?? here) {
+                case .failure(let d): problems.append(d)
+                case .success(let url):
+                    switch Stukken.load(path: display(url, root: folder, meeting: path)) {
+                    case .success(let s):
+                        stuk = s
+                        problems += s.warnings
+                    case .failure(let e): problems += e.diagnostics
+                    }
+                }
+            }
+            let document = stuk?.document
+            // agendapunt and titel: from the entry, the document, or both when they agree.
+            let agendapunt = entry.agendapunt ?? document?.agendapunt
+            let titel = entry.titel ?? document?.titel
+            if let a = entry.agendapunt, let b = document?.agendapunt, a != b {
+                problems.append(Diagnostic(.error, at: here, field: "agendapunt", message: PackMessage.agendapuntDiffers(entry: a, document: b)))
+            }
+            if let a = entry.titel, let b = document?.titel, a != b {
+                problems.append(Diagnostic(.error, at: here, field: "titel", message: PackMessage.titelDiffers(entry: a, document: b)))
+            }
+            if agendapunt == nil && (entry.stuk == nil || stuk != nil) {
+                problems.append(Diagnostic(.error, at: here, field: "agendapunt", message: PackMessage.agendapuntMissing))
+            }
+            if titel == nil && entry.stuk == nil {
+                problems.append(Diagnostic(.error, at: here, field: "titel", message: PackMessage.titelMissing))
+            }
+            if let a = agendapunt {
+                if let first = seen[a.lowercased()] {
+                    problems.append(Diagnostic(.error, at: here, field: "agendapunt", message: PackMessage.duplicateAgendapunt(a, first: first)))
+                }
+                seen[a.lowercased()] = a
+            }
+            if let document {
+                if let orgaan = document.orgaan, orgaan != vergadering.orgaan.rawValue {
+                    problems.append(Diagnostic(.error, at: here, field: "stuk", message: PackMessage.orgaanDiffers(document: orgaan, meeting: vergadering.orgaan.rawValue)))
+                }
+                if let datum = document.vergaderdatum, datum != vergadering.datum {
+                    problems.append(Diagnostic(.warning, at: here, field: "stuk", message: PackMessage.datumDiffers(document: datum, meeting: vergadering.datum)))
+                }
+                if forPublic && document.isConcept && document.openbaar {
+                    problems.append(Diagnostic(.error, at: here, field: "stuk", message: PackMessage.conceptInPublicPack))
+                }
+            }
+            var bijlagen: [Bijlage] = []
+            if let stuk {
+                bijlagen = loadBijlagen(of: stuk, root: folder, meeting: path, forPublic: forPublic, problems: &problems)
+            }
+            if let agendapunt, let titel = titel ?? (stuk == nil ? nil : "") {
+                items.append(Item(agendapunt: agendapunt, titel: titel, stuk: stuk, bijlagen: bijlagen))
+            }
+        }
+        if problems.hasErrors { return .failure(DiagnosticsError(problems)) }
+        return .success(PackPlan(meetingPath: path, folder: folder, vergadering: vergadering, items: items, warnings: problems))
+    }
+
+    private static func loadBijlagen(of stuk: Stuk, root: URL, meeting: String, forPublic: Bool, problems: inout [Diagnostic]) -> [Bijlage] {
+        let base = URL(fileURLWithPath: stuk.source.path).standardizedFileURL.deletingLastPathComponent()
+        return stuk.record.records("bijlagen").enumerated().map { index, r in
+            let titel = r.text("titel") ?? ""
+            var openbaar = stuk.document.openbaar && (r.jaNee("openbaar") ?? true)
+            var content = Bijlage.Content.none
+            if let relative = r.text("bestand") {
+                let at = r.locations["bestand"] ?? r.location ?? SourceLocation(file: stuk.source.path, line: 1, column: 1)
+                switch resolve(relative, from: base, root: root, file: stuk.source.path, at: at) {
+                case .failure(let d): problems.append(d)
+                case .success(let url):
+                    let ext = url.pathExtension.lowercased()
+                    if ext == "yaml" || ext == "yml" {
+                        switch Stukken.load(path: display(url, root: root, meeting: meeting)) {
+                        case .success(let s):
+                            content = .stuk(s)
+                            openbaar = openbaar && s.document.openbaar
+                            problems += s.warnings
+                            if forPublic && openbaar && s.document.isConcept {
+                                problems.append(Diagnostic(.error, at: at, field: "bestand", message: PackMessage.conceptInPublicPack))
+                            }
+                        case .failure(let e): problems += e.diagnostics
+                        }
+                    } else if fileTypes.contains(ext) {
+                        content = .file(url, extension: ext)
+                    } else {
+                        problems.append(Diagnostic(.error, at: at, field: "bestand", message: PackMessage.unknownFileType(ext, known: fileTypes)))
+                    }
+                }
+            }
+            return Bijlage(nummer: index + 1, titel: titel, content: content, openbaar: openbaar)
+        }
+    }
+
+    /// A path a meeting or document names, made safe: relative, no `..`, an existing
+    /// regular file, and inside the meeting folder after following symlinks.
+    static func resolve(_ relative: String, from base: URL, root: URL, file: String, at location: SourceLocation) -> Result<URL, Diagnostic> {
+        func fail(_ message: String) -> Result<URL, Diagnostic> {
+            .failure(Diagnostic(.error, at: location, field: nil, message: message))
+        }
+        if relative.hasPrefix("/") || relative.hasPrefix("~") { return fail(PackMessage.absolutePath(relative)) }
+        let url = base.appendingPathComponent(relative).standardizedFileURL
+        // `..` may move between subfolders, never above the meeting folder.
+        if relative.split(separator: "/").contains(".."), !url.resolvingSymlinksInPath().path.hasPrefix(root.path + "/") {
+            return fail(PackMessage.parentPath(relative))
+        }
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return fail(PackMessage.fileMissing(relative)) }
+        let real = url.resolvingSymlinksInPath()
+        guard real.path.hasPrefix(root.path + "/") else { return fail(PackMessage.outsideFolder(relative)) }
+        guard stat(real.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            return fail(PackMessage.notARegularFile(relative))
+        }
+        return .success(real)
+    }
+
+    /// Diagnostics name files as the user would: relative to where the meeting file is named.
+    static func display(_ url: URL, root: URL, meeting: String) -> String {
+        let meetingDir = (meeting as NSString).deletingLastPathComponent
+        let relative = String(url.path.dropFirst(root.path.count + 1))
+        return meetingDir.isEmpty ? relative : meetingDir + "/" + relative
+    }
+
+    static func outputProblem(_ output: String, folder: URL, meeting: String) -> Diagnostic? {
+        var out = URL(fileURLWithPath: output).standardizedFileURL
+        if FileManager.default.fileExists(atPath: out.path) {
+            out = out.resolvingSymlinksInPath()
+        } else {
+            out = out.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(out.lastPathComponent)
+        }
+        let o = out.path
+        let f = folder.path
+        if o == f || o.hasPrefix(f + "/") || f.hasPrefix(o + "/") || o == "/" {
+            return Diagnostic(.error, file: meeting, message: PackMessage.outputOverlapsInput(output))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+
+/// Stage 8: a checked plan → a pack folder, written beside the target and put in place
+/// in one step.
+///
+/// Steps: render the pages (in parallel; unchanged ones are taken from the previous pack,
+/// by the content hashes in its published manifest), copy the bijlagen, write the agenda
+/// (`index.html`), `manifest.json` and the ZIP, then swap the folder in.
+public struct PackWriter {
+    public struct Options: Sendable {
+        public var output: String
+        public var audience: PackAudience
+        public var progress: (@Sendable (String) -> Void)?
+
+        public init(output: String, audience: PackAudience, progress: (@Sendable (String) -> Void)? = nil) {
+            self.output = output
+            self.audience = audience
+            self.progress = progress
+        }
+    }
+
+    public struct Summary: Sendable, CustomStringConvertible {
+        public var items = 0
+        public var publicItems = 0
+        public var nonPublicItems = 0
+        public var files = 0
+        public var bytes = 0
+        public var rendered = 0
+        public var reused = 0
+        public var seconds = 0.0
+
+        public var description: String {
+            let time = String(format: "%.2f", seconds)
+            return "\(items) agendapunten (\(publicItems) openbaar, \(nonPublicItems) niet openbaar), "
+                + "\(files) bestanden, \(bytes) bytes, \(rendered) opnieuw gemaakt, \(reused) ongewijzigd, \(time) s"
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case mixedAudience(String, existing: String, wanted: String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case .mixedAudience(let dir, let existing, let wanted):
+                "\(dir) bevat een \(existing) pakket; een \(wanted) pakket krijgt een eigen map"
+            case .io(let text): text
+            }
+        }
+    }
+
+    let plan: PackPlan
+    let templates: TemplateSet
+    let options: Options
+
+    public init(plan: PackPlan, templates: TemplateSet, options: Options) {
+        self.plan = plan
+        self.templates = templates
+        self.options = options
+    }
+
+    public func write() throws -> Summary {
+        let started = Date()
+        var summary = Summary()
+        let target = URL(fileURLWithPath: options.output).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let previous = Manifest.read(from: target)
+        if let previous, previous.soort != options.audience.name {
+            throw Failure.mixedAudience(options.output, existing: previous.soort, wanted: options.audience.name)
+        }
+        Self.removeLeftovers(beside: target)
+
+        let entries: [PackEntry]
+        switch options.audience {
+        case .openbaar(let contact): entries = PublicPack.entries(plan, metContactgegevens: contact)
+        case .besloten: entries = MembersPack.entries(plan)
+        }
+        summary.items = entries.count
+        summary.nonPublicItems = entries.filter(\.nietOpenbaar).count
+        summary.publicItems = summary.items - summary.nonPublicItems
+
+        // 1. Pages, in parallel.
+        let jobs = entries.flatMap { e in
+            [e.page].compactMap { $0 } + e.bijlagen.compactMap { if case .page(let p) = $0.job { p } else { nil } }
+        }
+        options.progress?("[1/4] \(jobs.count) pagina's maken")
+        let fingerprint = templates.fingerprint + "|" + options.audience.name + "|" + "\(options.audience)"
+        let rendered = renderPages(jobs, fingerprint: fingerprint, previous: previous, from: target)
+        summary.rendered = rendered.filter { !$0.reused }.count
+        summary.reused = rendered.count - summary.rendered
+
+        // 2. Bijlagen as files.
+        options.progress?("[2/4] bijlagen kopiëren")
+        var files: [PackFile] = rendered.map(\.file)
+        for entry in entries {
+            for b in entry.bijlagen {
+                guard case .copy(let from, let to, let ext) = b.job else { continue }
+                guard let data = FileManager.default.contents(atPath: from.path) else {
+                    throw Failure.io("\(from.path): kan niet gelezen worden")
+                }
+                files.append(
+                    PackFile(
+                        path: to, data: data, titel: b.titel ?? "", soort: "bijlage/\(ext)", agendapunt: entry.agendapunt,
+                        bron: SHA256.hex(data)))
+            }
+        }
+
+        // 3. The agenda and the manifest.
+        options.progress?("[3/4] agenda en manifest")
+        let zipName = PackLayout.zip(plan.vergadering, audience: options.audience)
+        let index = AgendaPage.render(plan.vergadering, entries: entries, files: files, zip: zipName, audience: options.audience, templates: templates)
+        files.append(PackFile(path: "index.html", data: Data(index.utf8), titel: "Agenda", soort: "agenda", agendapunt: nil, bron: nil))
+        files.sort { $0.path < $1.path }
+        let manifest = Manifest(vergadering: plan.vergadering, soort: options.audience.name, zip: zipName, files: files)
+        let manifestData = manifest.json()
+
+        // 4. Write everything into a fresh folder beside the target, then swap it in.
+        options.progress?("[4/4] schrijven")
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).stukken-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            for file in files { try Self.put(file.data, at: staging.appendingPathComponent(file.path)) }
+            try Self.put(manifestData, at: staging.appendingPathComponent("manifest.json"))
+            let zipEntries = files.map { (name: $0.path, data: $0.data) } + [(name: "manifest.json", data: manifestData)]
+            try DeterministicZip.write(zipEntries, to: staging.appendingPathComponent(zipName))
+            if try DirectorySwap.install(staging.path, at: target.path) {
+                try? FileManager.default.removeItem(at: staging)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            if let f = error as? Failure { throw f }
+            throw Failure.io("\(options.output): \(Self.describe(error))")
+        }
+        summary.files = files.count + 2
+        summary.bytes = files.reduce(manifestData.count) { $0 + $1.data.count }
+            + ((try? FileManager.default.attributesOfItem(atPath: target.appendingPathComponent(zipName).path)[.size] as? Int) ?? 0)
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    private struct RenderedPage: Sendable {
+        var file: PackFile
+        var reused: Bool
+    }
+
+    private func renderPages(_ jobs: [PageJob], fingerprint: String, previous: Manifest?, from target: URL) -> [RenderedPage] {
+        let results = ResultBox<RenderedPage>(count: jobs.count)
+        let templates = self.templates
+        let previous = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let job = jobs[i]
+            let bron = SHA256.hex(Array((fingerprint + "|" + job.path + "|" + (job.nietOpenbaar ? "n" : "o") + "|").utf8) + Array(job.stuk.source.text.utf8) + Array(Self.recordFingerprint(job.stuk.record).utf8))
+            if let old = previous[job.path], old.bron == bron,
+                let data = FileManager.default.contents(atPath: target.appendingPathComponent(job.path).path),
+                SHA256.hex(data) == old.sha256
+            {
+                results[i] = RenderedPage(file: PackFile(path: job.path, data: data, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron), reused: true)
+                return
+            }
+            let extras = PageExtras(terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt)
+            let html = Stukken.html(job.stuk, templates: templates, extras: extras).html
+            results[i] = RenderedPage(file: PackFile(path: job.path, data: Data(html.utf8), titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron), reused: false)
+        }
+        return results.values
+    }
+
+    /// What the publication changed in a record (links, left-out fields) also decides the page.
+    static func recordFingerprint(_ r: Record) -> String {
+        r.canonical
+    }
+
+    static func put(_ data: Data, at url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: url.path, contents: data) else {
+            throw Failure.io("\(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Folders of builds that were killed halfway (`.NAME.stukken-*` beside the target).
+    static func removeLeftovers(beside target: URL) {
+        let parent = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent).stukken-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let e = error as? CocoaError, let underlying = e.underlying as? POSIXError { return String(cString: strerror(underlying.code.rawValue)) }
+        return String(describing: error)
+    }
+}
+
+/// One file of a pack and what the manifest says of it.
+struct PackFile: Sendable {
+    var path: String
+    var data: Data
+    var titel: String
+    var soort: String
+    var agendapunt: String?
+    /// Hash of everything the file was made from, for incremental rebuilds.
+    var bron: String?
+}
+
+/// Collects results from `concurrentPerform` (each index written by one thread).
+final class ResultBox<T: Sendable>: @unchecked Sendable {
+    private var storage: [T?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    subscript(i: Int) -> T? {
+        get { lock.withLock { storage[i] } }
+        set { lock.withLock { storage[i] = newValue } }
+    }
+    var values: [T] { lock.withLock { storage.compactMap { $0 } } }
+}

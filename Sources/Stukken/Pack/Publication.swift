@@ -1,0 +1,204 @@
+import Foundation
+
+/// What goes into a pack, decided in one place per audience.
+///
+/// The writer only ever sees `PackEntry` values. For the public pack they are made by
+/// `PublicPack.entries`, whose one door for a document is `PublishedDocument.init?`: it
+/// refuses a non-public item, and a refused item enters the pack as its agendapunt and
+/// the `openbare_titel` it chose, nothing else. A non-public bijlage of a public document
+/// is removed from the document's own record before rendering, so its title, file and
+/// content never reach a page.
+public enum PackAudience: Sendable, Equatable {
+    /// The public pack; civil servants' names and numbers only when asked for.
+    case openbaar(metContactgegevens: Bool)
+    /// The members' pack: everything, non-public items marked on every page.
+    case besloten
+
+    var name: String { self == .besloten ? "besloten" : "openbaar" }
+}
+
+/// One line of the agenda and what it publishes.
+struct PackEntry: Sendable {
+    var agendapunt: String
+    /// `nil` for a non-public item without an `openbare_titel`.
+    var titel: String?
+    var nietOpenbaar: Bool
+    var page: PageJob?
+    var bijlagen: [BijlageEntry]
+}
+
+struct BijlageEntry: Sendable {
+    var nummer: Int
+    var titel: String?
+    var nietOpenbaar: Bool
+    var job: Job?
+
+    enum Job: Sendable {
+        case page(PageJob)
+        case copy(from: URL, to: String, extension: String)
+    }
+
+    var path: String? {
+        switch job {
+        case .page(let p): p.path
+        case .copy(_, let to, _): to
+        case nil: nil
+        }
+    }
+}
+
+/// A document to render into the pack at `path`.
+struct PageJob: Sendable {
+    var path: String
+    var stuk: Stuk
+    var kind: String
+    var agendapunt: String
+    var titel: String
+    var nietOpenbaar: Bool
+    /// Link from the page back to the agenda.
+    var terug: String
+}
+
+enum PackLayout {
+    /// `E3` → `e3.html`; bijlagen in `e3-bijlagen/1-notitie-doorontwikkeling.html`.
+    static func page(_ agendapunt: String) -> String { Slug.make(agendapunt) + ".html" }
+    static func bijlage(_ agendapunt: String, _ nummer: Int, _ titel: String, extension ext: String) -> String {
+        let name = String(Slug.make(titel).prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return "\(Slug.make(agendapunt))-bijlagen/\(nummer)-\(name).\(ext)"
+    }
+    static func zip(_ v: Vergadering, audience: PackAudience) -> String {
+        "\(v.orgaan.rawValue.lowercased())-\(v.datum.iso)-\(audience.name).zip"
+    }
+}
+
+enum PublicPack {
+    static func entries(_ plan: PackPlan, metContactgegevens: Bool) -> [PackEntry] {
+        plan.items.map { item in
+            if item.stuk == nil {
+                return PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: nil, bijlagen: [])
+            }
+            guard let published = PublishedDocument(item, metContactgegevens: metContactgegevens) else {
+                // The agendapunt, and the public title the document itself offers: nothing else.
+                return PackEntry(
+                    agendapunt: item.agendapunt, titel: item.stuk?.document.openbareTitel, nietOpenbaar: true,
+                    page: nil, bijlagen: [])
+            }
+            return published.entry
+        }
+    }
+}
+
+/// A public document as it may be published. Only made from a public item.
+struct PublishedDocument {
+    let entry: PackEntry
+
+    init?(_ item: PackPlan.Item, metContactgegevens: Bool) {
+        guard item.openbaar, let stuk = item.stuk, stuk.document.openbaar else { return nil }
+        var bijlagen: [BijlageEntry] = []
+        for b in item.bijlagen {
+            guard b.openbaar else {
+                bijlagen.append(BijlageEntry(nummer: b.nummer, titel: nil, nietOpenbaar: true, job: nil))
+                continue
+            }
+            bijlagen.append(Publication.bijlageEntry(b, agendapunt: item.agendapunt, nietOpenbaar: false, contact: metContactgegevens))
+        }
+        let record = Publication.record(stuk.record, kind: stuk.kind, bijlagen: bijlagen, contact: metContactgegevens, publicOnly: true)
+        let page = PageJob(
+            path: PackLayout.page(item.agendapunt), stuk: stuk.with(record: record), kind: stuk.kind.soort,
+            agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, terug: "index.html")
+        entry = PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: page, bijlagen: bijlagen)
+    }
+}
+
+enum MembersPack {
+    static func entries(_ plan: PackPlan) -> [PackEntry] {
+        plan.items.map { item in
+            guard let stuk = item.stuk else {
+                return PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: nil, bijlagen: [])
+            }
+            let bijlagen = item.bijlagen.map {
+                Publication.bijlageEntry($0, agendapunt: item.agendapunt, nietOpenbaar: !$0.openbaar, contact: true)
+            }
+            let record = Publication.record(stuk.record, kind: stuk.kind, bijlagen: bijlagen, contact: true, publicOnly: false)
+            let page = PageJob(
+                path: PackLayout.page(item.agendapunt), stuk: stuk.with(record: record), kind: stuk.kind.soort,
+                agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: !item.openbaar, terug: "index.html")
+            return PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: !item.openbaar, page: page, bijlagen: bijlagen)
+        }
+    }
+}
+
+enum Publication {
+    static func bijlageEntry(_ b: PackPlan.Bijlage, agendapunt: String, nietOpenbaar: Bool, contact: Bool) -> BijlageEntry {
+        switch b.content {
+        case .none:
+            return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: nil)
+        case .file(let url, let ext):
+            let path = PackLayout.bijlage(agendapunt, b.nummer, b.titel, extension: ext)
+            return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: .copy(from: url, to: path, extension: ext))
+        case .stuk(let stuk):
+            let path = PackLayout.bijlage(agendapunt, b.nummer, b.titel, extension: "html")
+            // A bijlage's own bijlagen are listed by title; the pack publishes one level.
+            let record = Publication.record(stuk.record, kind: stuk.kind, bijlagen: nil, contact: contact, publicOnly: !nietOpenbaar)
+            let page = PageJob(
+                path: path, stuk: stuk.with(record: record), kind: stuk.kind.soort, agendapunt: agendapunt,
+                titel: b.titel, nietOpenbaar: nietOpenbaar, terug: "../index.html")
+            return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: .page(page))
+        }
+    }
+
+    /// The record as published: contact details out (unless kept); bijlagen linked, and
+    /// in a public pack a non-public bijlage reduced to "Bijlage N (niet openbaar)".
+    static func record(_ record: Record, kind: any DocumentKind.Type, bijlagen: [BijlageEntry]?, contact: Bool, publicOnly: Bool) -> Record {
+        var r = contact ? record : record.removingContactDetails(kind.fields)
+        let own = r.records("bijlagen")
+        guard !own.isEmpty else { return r }
+        var linked: [Value] = []
+        for (index, original) in own.enumerated() {
+            var b = Record(location: original.location)
+            let entry = bijlagen?.first { $0.nummer == index + 1 }
+            if let entry, entry.titel == nil {
+                b.values["titel"] = .text(PackText.bijlageWithheld(index + 1))
+            } else {
+                b.values["titel"] = original.values["titel"]
+                if let path = entry?.path {
+                    // Relative to the page: item pages sit at the top, bijlage pages one folder down.
+                    b.values["link"] = .text(path)
+                }
+                if let entry, case .copy(_, _, let ext) = entry.job { b.values["formaat"] = .text(ext.uppercased()) }
+                if let entry, case .page = entry.job { b.values["formaat"] = .text("HTML") }
+                if entry?.nietOpenbaar == true { b.values["niet_openbaar"] = .jaNee(true) }
+            }
+            linked.append(.record(b))
+        }
+        r.values["bijlagen"] = .list(linked)
+        _ = publicOnly
+        return r
+    }
+}
+
+enum PackText {
+    static func bijlageWithheld(_ n: Int) -> String { "Bijlage \(n) (niet openbaar)" }
+}
+
+extension Record {
+    /// This record without the fields marked as contact details, at any depth.
+    func removingContactDetails(_ fields: [Field]) -> Record {
+        var r = self
+        for field in fields {
+            if field.isContactDetail {
+                r.values[field.key] = nil
+                continue
+            }
+            switch (r.values[field.key], field.type) {
+            case (.record(let inner)?, .record(let f)), (.record(let inner)?, .textOrRecord(_, let f)):
+                r.values[field.key] = .record(inner.removingContactDetails(f))
+            case (.list(let items)?, .list(.record(let f), _)), (.list(let items)?, .list(.textOrRecord(_, let f), _)):
+                r.values[field.key] = .list(items.map { if case .record(let inner) = $0 { .record(inner.removingContactDetails(f)) } else { $0 } })
+            default:
+                break
+            }
+        }
+        return r
+    }
+}

@@ -1,0 +1,70 @@
+import Yams
+
+/// A meeting file (`soort: vergadering`): the agenda of one AB or DVO meeting, the input
+/// of `stukken pack`. Validated by the same machinery as any stuk.
+public struct Vergadering: Sendable {
+    public struct Agendapunt: Sendable {
+        public var agendapunt: String?
+        public var titel: String?
+        /// Path of the document, relative to the meeting file.
+        public var stuk: String?
+        public var stukLocation: SourceLocation?
+        public var location: SourceLocation?
+    }
+
+    public var orgaan: Voorstel.Orgaan
+    public var datum: Datum
+    public var aanvang: String?
+    public var locatie: String?
+    public var agenda: [Agendapunt]
+
+    public static let fields: [Field] = [
+        CommonFields.soort("vergadering"),
+        Field("orgaan", "Orgaan", .choice(["AB", "DVO"]), example: "AB"),
+        Field("datum", "Datum", .date, example: "2016-10-10"),
+        Field("aanvang", "Aanvang", .text, .optional, example: "19:30"),
+        Field("locatie", "Locatie", .text, .optional, example: "Hengelo, VRT"),
+        Field(
+            "agenda", "Agenda",
+            .list(
+                .record([
+                    Field("agendapunt", "Agendapunt", .text, .optional, example: "A1"),
+                    Field("titel", "Titel", .text, .optional, example: "Opening en mededelingen"),
+                    Field(
+                        "stuk", "Stuk", .text, .optional,
+                        help: ["Pad naar het stuk (YAML), vanaf de map van dit bestand."],
+                        example: "stukken/e3.yaml"),
+                ]), minimum: 1)),
+    ]
+
+    init(_ r: Record) {
+        orgaan = Voorstel.Orgaan(rawValue: r.text("orgaan") ?? "") ?? .ab
+        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        aanvang = r.text("aanvang")
+        locatie = r.text("locatie")
+        agenda = r.records("agenda").map {
+            Agendapunt(
+                agendapunt: $0.text("agendapunt"), titel: $0.text("titel"), stuk: $0.text("stuk"),
+                stukLocation: $0.locations["stuk"], location: $0.location)
+        }
+    }
+
+    /// Reads and validates a meeting file.
+    public static func load(path: String) -> Result<Vergadering, DiagnosticsError> {
+        let source: SourceFile
+        switch SourceFile.read(path: path) {
+        case .success(let s): source = s
+        case .failure(let e): return .failure(e)
+        }
+        let node: Node
+        switch YAMLReader.read(source) {
+        case .success(let n): node = n
+        case .failure(let e): return .failure(e)
+        }
+        var validator = Validator(file: path)
+        guard let record = validator.validate(node, fields: fields), !validator.diagnostics.hasErrors else {
+            return .failure(DiagnosticsError(validator.diagnostics))
+        }
+        return .success(Vergadering(record))
+    }
+}
