@@ -10,7 +10,17 @@ struct Check: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        let (stukken, failed) = Console.loadAll(files)
+        // A meeting file is checked as `pack` would: every stuk and bijlage it names too.
+        let meetings = files.filter(Vergadering.isMeetingFile)
+        var (stukken, failed) = Console.loadAll(files.filter { !meetings.contains($0) })
+        for meeting in meetings {
+            switch PackPlan.make(meeting: meeting, output: nil, forPublic: true) {
+            case .success(let plan): Console.report(plan.warnings, sources: Console.sources(for: plan.warnings))
+            case .failure(let error):
+                Console.report(error.diagnostics, sources: Console.sources(for: error.diagnostics))
+                failed += 1
+            }
+        }
         if failed > 0 {
             FileHandle.standardError.write(Data("\(failed) van \(files.count) bestanden met fouten\n".utf8))
             throw ExitCode.failure

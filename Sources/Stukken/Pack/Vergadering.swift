@@ -49,6 +49,15 @@ public struct Vergadering: Sendable {
         }
     }
 
+    /// Whether a file is a meeting file (`soort: vergadering`), so `check` can plan it.
+    public static func isMeetingFile(_ path: String) -> Bool {
+        guard case .success(let source) = SourceFile.read(path: path),
+            AliasScanner.scan(source.text).isEmpty,
+            let node = try? Yams.compose(yaml: source.text), case .mapping(let m) = node
+        else { return false }
+        return m.first { $0.key.scalar?.string == "soort" }?.value.scalar?.string == "vergadering"
+    }
+
     /// Reads and validates a meeting file.
     public static func load(path: String) -> Result<Vergadering, DiagnosticsError> {
         let source: SourceFile
