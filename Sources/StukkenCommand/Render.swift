@@ -10,11 +10,6 @@ struct Render: ParsableCommand {
             Een invoerbestand wordt nooit overschreven; uitvoer wordt in zijn geheel of niet geschreven.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case html, markdown
-        var fileExtension: String { self == .html ? "html" : "md" }
-    }
-
     @Argument(help: "De YAML-bestanden.")
     var files: [String]
 
@@ -22,7 +17,7 @@ struct Render: ParsableCommand {
     var output: String?
 
     @Option(name: .long, help: "html of markdown.")
-    var format: Format = .html
+    var format: BatchRender.Format = .html
 
     @OptionGroup var templateOptions: TemplateOptions
 
@@ -32,34 +27,33 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let templates = try templateOptions.load()
-        let (stukken, failed) = Console.loadAll(files)
-        let toDirectory = try outputIsDirectory()
-        if let output, toDirectory {
+        if let output, try outputIsDirectory() {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            let outcomes = BatchRender.render(files, into: output, format: format, templates: templates, protecting: files)
+            var failed = false
+            for outcome in outcomes {
+                Console.report(outcome.diagnostics, sources: outcome.source.map { [outcome.file: $0] } ?? [:])
+                if let error = outcome.writeError { Console.error(error) }
+                failed = failed || !outcome.written
+            }
+            if failed { throw ExitCode.failure }
+            return
         }
-        var writeFailed = false
-        for stuk in stukken {
-            let text: String
-            switch format {
-            case .html: text = Stukken.html(stuk, templates: templates).html
-            case .markdown: text = Stukken.markdown(stuk, templates: templates).text
-            }
-            guard let output else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-                continue
-            }
-            let target =
-                toDirectory
-                ? output + "/" + Self.outputName(for: stuk.source.path, extension: format.fileExtension)
-                : output
-            do {
-                try AtomicFile.write(Data(text.utf8), to: target, protecting: files)
-            } catch {
-                Console.error(String(describing: error))
-                writeFailed = true
-            }
+        // One input: to stdout, or to the file -o names.
+        let (stukken, failedToLoad) = Console.loadAll(files)
+        guard let stuk = stukken.first else { throw ExitCode.failure }
+        let text = BatchRender.text(stuk, format: format, templates: templates)
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            if failedToLoad > 0 { throw ExitCode.failure }
+            return
         }
-        if failed > 0 || writeFailed { throw ExitCode.failure }
+        do {
+            try AtomicFile.write(Data(text.utf8), to: output, protecting: files)
+        } catch {
+            Console.error(String(describing: error))
+            throw ExitCode.failure
+        }
     }
 
     /// `-o` names a folder when there are several inputs, or when it already is one.
@@ -78,10 +72,6 @@ struct Render: ParsableCommand {
         }
         return exists && isDirectory.boolValue
     }
-
-    static func outputName(for input: String, extension ext: String) -> String {
-        var name = (input as NSString).lastPathComponent
-        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
-        return name + "." + ext
-    }
 }
+
+extension BatchRender.Format: ExpressibleByArgument {}

@@ -7,7 +7,8 @@
 ///
 /// This is a line scanner, not a YAML parser: it knows just enough (comments, quotes,
 /// block scalars, plain-scalar continuation lines, flow collections) to tell where a
-/// node can start, which is the only place `&` and `*` are indicators.
+/// node can start, which is the only place `&` and `*` are indicators. It reads bytes:
+/// every indicator is ASCII, and a UTF-8 sequence never contains an ASCII byte.
 struct AliasScanner {
     struct Finding: Equatable {
         enum Kind { case anchor, alias }
@@ -17,26 +18,43 @@ struct AliasScanner {
         var column: Int
     }
 
+    private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r")
+    private static let hash = UInt8(ascii: "#"), colon = UInt8(ascii: ":"), comma = UInt8(ascii: ",")
+    private static let dash = UInt8(ascii: "-"), question = UInt8(ascii: "?"), bang = UInt8(ascii: "!")
+    private static let amp = UInt8(ascii: "&"), star = UInt8(ascii: "*"), pipe = UInt8(ascii: "|")
+    private static let greater = UInt8(ascii: ">"), dquote = UInt8(ascii: "\""), squote = UInt8(ascii: "'")
+    private static let backslash = UInt8(ascii: "\\")
+    private static let openers: Set<UInt8> = [UInt8(ascii: "["), UInt8(ascii: "{")]
+    private static let closers: Set<UInt8> = [UInt8(ascii: "]"), UInt8(ascii: "}")]
+    private static let nameEnd: Set<UInt8> = Set(" \t\r,[]{}".utf8)
+    private static let flowIndicators: Set<UInt8> = Set(",[]{}:".utf8)
+
+    private static func isBlank(_ b: UInt8) -> Bool { b == space || b == tab || b == cr }
+
     static func scan(_ text: String) -> [Finding] {
         var findings: [Finding] = []
         var blockScalarIndent: Int? = nil  // inside `|`/`>` content: lines deeper than this
         var plainParentIndent: Int? = nil  // a plain scalar may continue on deeper lines
-        var openQuote: Character? = nil  // a quoted scalar spanning lines
+        var openQuote: UInt8? = nil  // a quoted scalar spanning lines
         var flowDepth = 0
 
+        let bytes = Array(text.utf8)
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = Array(bytes[lineStart..<lineEnd])
+            lineStart = lineEnd + 1
             lineNumber += 1
-            let line = Array(rawLine.unicodeScalars.map(Character.init))
-            let indent = line.prefix { $0 == " " }.count
-            let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+            let indent = line.prefix { $0 == space }.count
+            let blankLine = line.allSatisfy(isBlank)
 
             if let blockIndent = blockScalarIndent {
-                if isBlank || indent > blockIndent { continue }
+                if blankLine || indent > blockIndent { continue }
                 blockScalarIndent = nil
             }
             if let parent = plainParentIndent, openQuote == nil, flowDepth == 0 {
-                if isBlank { continue }
+                if blankLine { continue }
                 if indent > parent && !looksLikeKey(line, from: indent) { continue }
                 plainParentIndent = nil
             }
@@ -49,74 +67,73 @@ struct AliasScanner {
             }
             while i < line.count {
                 let c = line[i]
-                if c == " " || c == "\t" || c == "\r" {
+                if isBlank(c) {
                     i += 1
                     continue
                 }
-                if c == "#" && (i == 0 || line[i - 1] == " " || line[i - 1] == "\t") { break }
+                if c == hash && (i == 0 || isBlank(line[i - 1])) { break }
                 if atNodeStart {
                     switch c {
-                    case "&", "*":
+                    case amp, star:
                         var j = i + 1
-                        while j < line.count, !" \t\r,[]{}".contains(line[j]) { j += 1 }
+                        while j < line.count, !nameEnd.contains(line[j]) { j += 1 }
                         findings.append(
                             Finding(
-                                kind: c == "&" ? .anchor : .alias, name: String(line[(i + 1)..<j]),
-                                line: lineNumber, column: i + 1))
+                                kind: c == amp ? .anchor : .alias, name: String(decoding: line[(i + 1)..<j], as: UTF8.self),
+                                line: lineNumber, column: column(of: i, in: line)))
                         i = j
                         continue
-                    case "!":
-                        while i < line.count, line[i] != " " { i += 1 }
+                    case bang:
+                        while i < line.count, line[i] != space { i += 1 }
                         continue
-                    case "-", "?":
-                        if i + 1 >= line.count || line[i + 1] == " " {
+                    case dash, question:
+                        if i + 1 >= line.count || line[i + 1] == space {
                             i += 1
                             continue
                         }
-                    case "|", ">":
+                    case pipe, greater:
                         if flowDepth == 0 {
                             blockScalarIndent = indent
                             i = line.count
                             continue
                         }
-                    case "\"", "'":
+                    case dquote, squote:
                         openQuote = c
                         i = skipQuoted(line, from: i + 1, quote: c, open: &openQuote)
                         atNodeStart = false
                         continue
-                    case "[", "{":
-                        flowDepth += 1
-                        i += 1
-                        continue
                     default:
-                        break
+                        if openers.contains(c) {
+                            flowDepth += 1
+                            i += 1
+                            continue
+                        }
                     }
                 }
-                switch c {
-                case "[", "{":
+                if openers.contains(c) {
                     flowDepth += 1
                     atNodeStart = true
                     i += 1
-                case "]", "}":
+                } else if closers.contains(c) {
                     flowDepth = max(0, flowDepth - 1)
                     atNodeStart = false
                     i += 1
-                case "," where flowDepth > 0:
+                } else if c == comma && flowDepth > 0 {
                     atNodeStart = true
                     i += 1
-                case ":" where i + 1 >= line.count || " \t\r".contains(line[i + 1]) || flowDepth > 0:
+                } else if c == colon && (i + 1 >= line.count || isBlank(line[i + 1]) || flowDepth > 0) {
                     atNodeStart = true
                     i += 1
-                default:
+                } else {
                     // A plain scalar: runs to `: `, ` #` or (in flow) a flow indicator.
                     if atNodeStart && flowDepth == 0 { plainParentIndent = indent }
                     atNodeStart = false
                     i += 1
                     while i < line.count {
                         let d = line[i]
-                        if d == ":" && (i + 1 >= line.count || " \t\r".contains(line[i + 1])) { break }
-                        if d == "#" && (line[i - 1] == " " || line[i - 1] == "\t") { break }
-                        if flowDepth > 0 && ",[]{}:".contains(d) { break }
+                        if d == colon && (i + 1 >= line.count || isBlank(line[i + 1])) { break }
+                        if d == hash && isBlank(line[i - 1]) { break }
+                        if flowDepth > 0 && flowIndicators.contains(d) { break }
                         i += 1
                     }
                 }
@@ -127,28 +144,33 @@ struct AliasScanner {
         return findings
     }
 
-    private static func looksLikeKey(_ line: [Character], from start: Int) -> Bool {
+    /// 1-based column in Unicode scalars (as libyaml counts): continuation bytes don't count.
+    private static func column(of index: Int, in line: [UInt8]) -> Int {
+        line[..<index].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
+
+    private static func looksLikeKey(_ line: [UInt8], from start: Int) -> Bool {
         var i = start
-        if i < line.count, line[i] == "-", i + 1 >= line.count || line[i + 1] == " " { return true }
+        if i < line.count, line[i] == dash, i + 1 >= line.count || line[i + 1] == space { return true }
         while i < line.count {
-            if line[i] == ":" && (i + 1 >= line.count || line[i + 1] == " ") { return true }
-            if line[i] == " " && i + 1 < line.count && line[i + 1] == "#" { return false }
+            if line[i] == colon && (i + 1 >= line.count || line[i + 1] == space) { return true }
+            if line[i] == space && i + 1 < line.count && line[i + 1] == hash { return false }
             i += 1
         }
         return false
     }
 
     /// Skips to just past the closing quote; leaves `open` set when the line ends first.
-    private static func skipQuoted(_ line: [Character], from start: Int, quote: Character, open: inout Character?) -> Int {
+    private static func skipQuoted(_ line: [UInt8], from start: Int, quote: UInt8, open: inout UInt8?) -> Int {
         var i = start
         while i < line.count {
             let c = line[i]
-            if quote == "\"" && c == "\\" {
+            if quote == dquote && c == backslash {
                 i += 2
                 continue
             }
             if c == quote {
-                if quote == "'" && i + 1 < line.count && line[i + 1] == "'" {
+                if quote == squote && i + 1 < line.count && line[i + 1] == squote {
                     i += 2
                     continue
                 }

@@ -1,0 +1,61 @@
+import Foundation
+
+/// `stukken render FILE… -o DIR`: many documents, rendered on every core and written one
+/// by one, so memory stays that of a few documents however many there are.
+public enum BatchRender {
+    public enum Format: String, Sendable, CaseIterable {
+        case html, markdown
+        public var fileExtension: String { self == .html ? "html" : "md" }
+    }
+
+    /// What happened to one input: its diagnostics (errors or warnings) and whether its
+    /// output was written.
+    public struct Outcome: Sendable {
+        public var file: String
+        public var diagnostics: [Diagnostic]
+        public var source: String?
+        public var writeError: String?
+        public var written: Bool
+    }
+
+    public static func render(
+        _ files: [String], into directory: String, format: Format, templates: TemplateSet, protecting inputs: [String]
+    ) -> [Outcome] {
+        let outcomes = ResultBox<Outcome>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let file = files[i]
+            switch Stukken.load(path: file) {
+            case .failure(let error):
+                let text = try? String(contentsOfFile: file, encoding: .utf8)
+                outcomes[i] = Outcome(file: file, diagnostics: error.diagnostics, source: text, writeError: nil, written: false)
+            case .success(let stuk):
+                let text = Self.text(stuk, format: format, templates: templates)
+                let target = directory + "/" + outputName(for: file, extension: format.fileExtension)
+                var writeError: String? = nil
+                do {
+                    try AtomicFile.write(Data(text.utf8), to: target, protecting: inputs)
+                } catch {
+                    writeError = String(describing: error)
+                }
+                outcomes[i] = Outcome(
+                    file: file, diagnostics: stuk.warnings, source: stuk.warnings.isEmpty ? nil : stuk.source.text,
+                    writeError: writeError, written: writeError == nil)
+            }
+        }
+        return outcomes.values
+    }
+
+    public static func text(_ stuk: Stuk, format: Format, templates: TemplateSet) -> String {
+        switch format {
+        case .html: Stukken.html(stuk, templates: templates).html
+        case .markdown: Stukken.markdown(stuk, templates: templates).text
+        }
+    }
+
+    /// `examples/ab-ts-s.yaml` → `ab-ts-s.html`.
+    public static func outputName(for input: String, extension ext: String) -> String {
+        var name = (input as NSString).lastPathComponent
+        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        return name + "." + ext
+    }
+}
