@@ -27,24 +27,27 @@ public struct HTMLFragment: Sendable, Equatable {
             h.id = slugs.unique(Slug.make(h.text))
             return h
         }
-        var html = ""
-        html.reserveCapacity(raw.utf8.count + headings.count * 24)
-        // Safe mode drops raw HTML, so every `<hN>` in cmark's output is one of our headings.
-        var rest = Substring(raw)
+        // Safe mode drops raw HTML, so every `<hN>` in cmark's output is one of our
+        // headings. Scanned as bytes: ASCII markers never occur inside UTF-8 sequences.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.utf8.count + headings.count * 24)
+        let source = Array(raw.utf8)
         var index = 0
-        while let open = rest.range(of: "<h"), index < headings.count {
-            let after = rest[open.upperBound...]
-            if let digit = after.first, ("1"..."6").contains(digit), after.dropFirst().first == ">" {
-                html += rest[..<open.lowerBound]
-                html += "<h\(digit) id=\"\(headings[index].id)\">"
-                rest = after.dropFirst(2)
+        var i = 0
+        while i < source.count {
+            if index < headings.count, source[i] == UInt8(ascii: "<"), i + 3 < source.count,
+                source[i + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(source[i + 2]),
+                source[i + 3] == UInt8(ascii: ">")
+            {
+                bytes += Array("<h".utf8) + [source[i + 2]] + Array(" id=\"\(headings[index].id)\">".utf8)
                 index += 1
-            } else {
-                html += rest[..<open.upperBound]
-                rest = after
+                i += 4
+                continue
             }
+            bytes.append(source[i])
+            i += 1
         }
-        html += rest
+        var html = String(decoding: bytes, as: UTF8.self)
         html = html.replacingAll("aria-label=\"Back to content\"", with: "aria-label=\"Terug naar de tekst\"")
         return HTMLFragment(html: html, headings: headings)
     }

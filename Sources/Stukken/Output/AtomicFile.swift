@@ -16,10 +16,18 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to path: String, protecting inputs: [String] = []) throws {
+        try write(data, to: path, protecting: resolved(inputs))
+    }
+
+    /// The inputs as real paths, resolved once for many writes.
+    public static func resolved(_ paths: [String]) -> Set<String> {
+        Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
+    }
+
+    /// - Parameter inputs: real paths (see `resolved`) that must never be overwritten.
+    public static func write(_ data: Data, to path: String, protecting inputs: Set<String>) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
-            throw Failure.wouldOverwriteInput(path)
-        }
+        if inputs.contains(target) { throw Failure.wouldOverwriteInput(path) }
         let directory = (target as NSString).deletingLastPathComponent
         let temporary = directory + "/.\((target as NSString).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else {

@@ -22,6 +22,7 @@ public enum BatchRender {
         _ files: [String], into directory: String, format: Format, templates: TemplateSet, protecting inputs: [String]
     ) -> [Outcome] {
         let outcomes = ResultBox<Outcome>(count: files.count)
+        let protected = AtomicFile.resolved(inputs)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             switch Stukken.load(path: file) {
@@ -33,7 +34,7 @@ public enum BatchRender {
                 let target = directory + "/" + outputName(for: file, extension: format.fileExtension)
                 var writeError: String? = nil
                 do {
-                    try AtomicFile.write(Data(text.utf8), to: target, protecting: inputs)
+                    try AtomicFile.write(Data(text.utf8), to: target, protecting: protected)
                 } catch {
                     writeError = String(describing: error)
                 }

@@ -33,12 +33,19 @@ public enum YAMLReader {
     }
 
     /// Characters an author cannot see but that change meaning or break Yams:
-    /// C0/C1 controls (except tab and line breaks) and bidirectional overrides.
+    /// C0/C1 controls (except tab and line breaks), bidirectional overrides and marks,
+    /// and a byte-order mark inside the text. A byte scan finds them; lines and columns
+    /// are counted only when one is there.
     static func invisibleCharacters(in source: SourceFile) -> [Diagnostic] {
         var result: [Diagnostic] = []
         var line = 1
         var column = 1
-        for scalar in source.text.unicodeScalars {
+        var scalars = source.text.unicodeScalars.makeIterator()
+        let utf8 = source.text.utf8
+        guard utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else {
+            return []
+        }
+        while let scalar = scalars.next() {
             if scalar == "\n" {
                 line += 1
                 column = 1
@@ -65,43 +72,48 @@ public enum YAMLReader {
         }
     }
 
-    /// Nesting deeper than any document needs; refused so Yams never recurses without bound.
+    /// Nesting deeper than any document needs; refused so Yams never recurses without
+    /// bound. Flow brackets are counted outside quotes; block nesting is bounded by
+    /// indentation (one level needs at least one space).
     static func tooDeep(_ source: SourceFile) -> Diagnostic? {
         var depth = 0
         var line = 1
         var column = 0
-        var inQuote: Unicode.Scalar? = nil
-        for scalar in source.text.unicodeScalars {
-            column += 1
-            if scalar == "\n" {
+        var inQuote: UInt8? = nil
+        var indent = 0
+        var atLineStart = true
+        for byte in source.text.utf8 {
+            if byte & 0xC0 != 0x80 { column += 1 }
+            if byte == 0x0A {
                 line += 1
                 column = 0
-                // Block nesting: count indentation steps at the start of the next line instead.
+                indent = 0
+                atLineStart = true
                 continue
+            }
+            if atLineStart {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                    indent += 1
+                    if indent > Limits.maximumNesting * 4 {
+                        return Diagnostic(.error, file: source.path, line: line, column: 1, message: Message.nestedTooDeep)
+                    }
+                    continue
+                }
+                atLineStart = false
             }
             if let q = inQuote {
-                if scalar == q { inQuote = nil }
+                if byte == q { inQuote = nil }
                 continue
             }
-            switch scalar {
-            case "[", "{":
+            switch byte {
+            case UInt8(ascii: "\""): inQuote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > Limits.maximumNesting {
-                    return Diagnostic(
-                        .error, file: source.path, line: line, column: column, message: Message.nestedTooDeep)
+                    return Diagnostic(.error, file: source.path, line: line, column: column, message: Message.nestedTooDeep)
                 }
-            case "]", "}": depth = max(0, depth - 1)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
-            }
-        }
-        // Block nesting is bounded by indentation: one level needs at least one space.
-        line = 0
-        for text in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            line += 1
-            let indent = text.prefix { $0 == " " || $0 == "-" }.count
-            if indent > Limits.maximumNesting * 4 {
-                return Diagnostic(
-                    .error, file: source.path, line: line, column: 1, message: Message.nestedTooDeep)
             }
         }
         return nil

@@ -22,7 +22,8 @@ public enum MarkdownEscaping {
         var onlyDigitsSoFar = true
         var letters: [Unicode.Scalar] = []  // the last three, for `www.`
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let isWhitespace = scalar.isASCII ? (scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
+            if isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -39,7 +40,7 @@ public enum MarkdownEscaping {
             }
             if escape { out.append("\\") }
             out.append(scalar)
-            if scalar == "@", let p = previous, p.properties.isAlphabetic || p.properties.numericType != nil {
+            if scalar == "@", let p = previous, p.properties.isAlphanumericLike {
                 // The autolink extension links `name@host.nl` even when `@` is escaped;
                 // an empty comment (dropped in safe mode) splits the address unseen.
                 out.append(contentsOf: "<!---->".unicodeScalars)
@@ -57,4 +58,8 @@ public enum MarkdownEscaping {
 /// `{{%CONTENT_TYPE: MARKDOWN}}`.
 struct MarkdownContentType: MustacheContentType {
     func escapeText(_ text: String) -> String { MarkdownEscaping.escape(text) }
+}
+
+extension Unicode.Scalar.Properties {
+    fileprivate var isAlphanumericLike: Bool { isAlphabetic || numericType != nil }
 }

@@ -41,16 +41,46 @@ enum MarkdownFields {
     }
 
     /// Most fields are plain paragraphs and lists; only what can reach outside the field
-    /// (headings, fences, raw HTML, link definitions, setext underlines) needs cmark's round trip.
+    /// (headings, fences, raw HTML, link definitions, setext underlines, indented code)
+    /// needs cmark's round trip. One pass over the bytes decides.
     static func needsNormalising(_ text: String) -> Bool {
-        if text.contains("<") || text.contains("```") || text.contains("~~~") || text.contains("]:") { return true }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let t = line.drop { $0 == " " }
-            if t.hasPrefix("#") { return true }
-            if !t.isEmpty, t.allSatisfy({ $0 == "=" || $0 == "-" || $0 == " " }) { return true }
-            if line.hasPrefix("    ") || line.hasPrefix("\t") { return true }
+        var atLineStart = true
+        var lineOnlyRule = true  // the line so far is only `=`, `-` and spaces
+        var lineHasRule = false
+        var leadingSpaces = 0
+        var previous: UInt8 = 0
+        var run = 0  // length of a run of ` or ~
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): return true
+            case UInt8(ascii: "`"), UInt8(ascii: "~"):
+                run = byte == previous ? run + 1 : 1
+                if run >= 3 { return true }
+            case UInt8(ascii: ":") where previous == UInt8(ascii: "]"): return true
+            case UInt8(ascii: "\t") where atLineStart: return true
+            default: break
+            }
+            if byte == UInt8(ascii: "\n") {
+                if lineOnlyRule && lineHasRule { return true }
+                atLineStart = true
+                lineOnlyRule = true
+                lineHasRule = false
+                leadingSpaces = 0
+            } else if atLineStart && byte == UInt8(ascii: " ") {
+                leadingSpaces += 1
+                if leadingSpaces >= 4 { return true }
+            } else {
+                if atLineStart && byte == UInt8(ascii: "#") { return true }
+                atLineStart = false
+                if byte == UInt8(ascii: "=") || byte == UInt8(ascii: "-") {
+                    lineHasRule = true
+                } else if byte != UInt8(ascii: " ") {
+                    lineOnlyRule = false
+                }
+            }
+            previous = byte
         }
-        return false
+        return lineOnlyRule && lineHasRule
     }
 
     static func trimmed(_ text: String) -> String {
