@@ -90,10 +90,18 @@ def main():
     axe_js = open(axe_path, encoding="utf-8").read()
     accepted = accepted_moderate_rules(readme)
 
-    nu = nu_errors(vnu, pages)
+    canary = os.path.join(os.path.dirname(os.path.realpath(__file__)), "..", "Tests", "A11y", "kapot.html")
+    canary = os.path.realpath(canary)
+    nu = nu_errors(vnu, pages + [canary])
     driver = browser()
     rows, failures, notes = [], [], []
     try:
+        # A check that cannot fail proves nothing: both checkers must see the canary's faults.
+        canary_nu = [m.get("message", "") for m in nu.pop(canary, [])]
+        canary_axe = {v["id"] for v in axe(driver, axe_js, canary)}
+        if not any("align" in m for m in canary_nu) or "label" not in canary_axe:
+            sys.exit(f"a11y: the checkers missed the faults in {canary} "
+                     f"(nu: {canary_nu}, axe: {sorted(canary_axe)}): the check itself is broken")
         for page in pages:
             name = os.path.relpath(page, root)
             set_media(driver, "screen")
