@@ -46,9 +46,15 @@ enum CommonMark {
         withDocument(markdown) { document, parser in
             let headings = collectHeadings(document)
             if let top = headings.map({ Int(cmark_node_get_heading_level($0)) }).min() {
+                // Shifted so the highest starts at `headingLevel`, and never more than one
+                // level below the heading before it: `##` then `####` becomes h2, h3
+                // (screen readers navigate by level; axe's `heading-order`).
+                var previous = headingLevel - 1
                 for node in headings {
-                    let level = Int(cmark_node_get_heading_level(node)) - top + headingLevel
-                    cmark_node_set_heading_level(node, Int32(min(6, max(1, level))))
+                    let shifted = Int(cmark_node_get_heading_level(node)) - top + headingLevel
+                    let level = min(6, max(1, min(shifted, previous + 1)))
+                    cmark_node_set_heading_level(node, Int32(level))
+                    previous = level
                 }
             }
             let hadHTML = replaceHTMLWithText(document)

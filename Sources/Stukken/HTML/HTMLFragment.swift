@@ -19,7 +19,7 @@ public struct HTMLFragment: Sendable, Equatable {
     public private(set) var html: String
     public private(set) var headings: [Heading]
 
-    /// Adds heading ids and replaces cmark-gfm's English accessibility texts.
+    /// Adds heading ids and makes cmark-gfm's own markup accessible (see `accessible`).
     static func make(html raw: String, headings raw_headings: [Heading]) -> HTMLFragment {
         var slugs = Slug.Registry()
         let headings = raw_headings.map { h -> Heading in
@@ -47,9 +47,50 @@ public struct HTMLFragment: Sendable, Equatable {
             bytes.append(source[i])
             i += 1
         }
-        var html = String(decoding: bytes, as: UTF8.self)
-        html = html.replacingAll("aria-label=\"Back to content\"", with: "aria-label=\"Terug naar de tekst\"")
+        let html = accessible(String(decoding: bytes, as: UTF8.self))
         return HTMLFragment(html: html, headings: headings)
+    }
+
+    /// cmark-gfm's own markup that the W3C Nu checker and axe-core flag, or that speaks
+    /// English on a Dutch page. Safe mode drops raw HTML, so each string below can only
+    /// come from cmark itself (never from a document's text, which arrives escaped).
+    static func accessible(_ raw: String) -> String {
+        var html = raw
+        // Task-list items: an unlabelled, disabled `<input>` (axe: `label`, critical) that
+        // WeasyPrint does not draw on paper either. A ballot-box glyph with a Dutch name
+        // says the same on screen, to a screen reader and in print.
+        html = html.replacingAll(
+            "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+            with: "<span class=\"taak\" role=\"img\" aria-label=\"afgevinkt\">☒</span>")
+        html = html.replacingAll(
+            "<input type=\"checkbox\" disabled=\"\" />",
+            with: "<span class=\"taak\" role=\"img\" aria-label=\"niet afgevinkt\">☐</span>")
+        // Table headers: cmark-gfm puts `th` only in a table's first row, so each heads
+        // its column; say so, as the heading tables of our templates do with `scope="row"`.
+        html = html.replacingAll("<th>", with: "<th scope=\"col\">")
+        html = html.replacingAll("<th style=", with: "<th scope=\"col\" style=")
+        // Footnotes: the back-links' English label, the list's missing name, and reference
+        // links whose only text is a number ("1" in a list of links says nothing).
+        html = html.replacingAll("aria-label=\"Back to content\"", with: "aria-label=\"Terug naar de tekst\"")
+        html = html.replacingAll(
+            "<section class=\"footnotes\" data-footnotes>",
+            with: "<section class=\"footnotes\" data-footnotes aria-label=\"Voetnoten\">")
+        return labelFootnoteReferences(html)
+    }
+
+    /// `<a href="#fn-x" id="fnref-x" data-footnote-ref>1</a>` gets `aria-label="Voetnoot 1"`.
+    private static func labelFootnoteReferences(_ html: String) -> String {
+        let marker = "data-footnote-ref>"
+        guard html.contains(marker) else { return html }
+        var result = ""
+        var rest = Substring(html)
+        while let found = rest.range(of: marker) {
+            let number = rest[found.upperBound...].prefix { $0 != "<" }
+            result += rest[..<found.lowerBound]
+            result += "data-footnote-ref aria-label=\"Voetnoot \(number)\">"
+            rest = rest[found.upperBound...]
+        }
+        return result + rest
     }
 }
 

@@ -165,7 +165,12 @@ enum Publication {
                     // Relative to the page: item pages sit at the top, bijlage pages one folder down.
                     b.values["link"] = .text(path)
                 }
-                if let entry, case .copy(_, _, let ext) = entry.job { b.values["formaat"] = .text(ext.uppercased()) }
+                if let entry, case .copy(let source, let path, _) = entry.job {
+                    // Type and size in the link text, as on the agenda page: the pack copies
+                    // the file byte for byte, so the source's size is the published size.
+                    let size = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? nil
+                    b.values["formaat"] = .text(AgendaPage.formaat(path, size: size))
+                }
                 if let entry, case .page = entry.job { b.values["formaat"] = .text("HTML") }
                 if entry?.nietOpenbaar == true { b.values["niet_openbaar"] = .jaNee(true) }
             }
