@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StukkenTests",
-            dependencies: ["Stukken"],
+            dependencies: ["Stukken", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Goldens", "Fixtures"]
         ),
     ]
