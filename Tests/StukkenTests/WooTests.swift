@@ -234,6 +234,13 @@ import ZIPFoundation
         #expect(manifest.files.first { $0.path == "e3.html" }?.lastmod == "2016-10-05")
     }
 
+    @Test func theDefaultPublicationDateIsTheDayInTheNetherlands() throws {
+        // 22:30 UTC on 4 October 2016 is half past midnight on the 5th in Hengelo (CEST).
+        let moment = Date(timeIntervalSince1970: 1_475_620_200)
+        #expect(WooOptions.day(of: moment) == Datum(year: 2016, month: 10, day: 5))
+        #expect(WooOptions.day(of: moment.addingTimeInterval(-3600)) == Datum(year: 2016, month: 10, day: 4))
+    }
+
     /// `loc` → `lastmod` from the DiWoo sitemap.
     static func lastmods(_ out: URL) throws -> [String: String] {
         let sitemap = try String(contentsOf: out.appendingPathComponent(WooPublication.sitemap), encoding: .utf8)
@@ -445,6 +452,6 @@ import ZIPFoundation
         #expect(Set(try Self.lastmods(out).values) == ["2016-10-05"])
         let bad = try CLI.run(["pack", Self.meeting, "-o", out.path, "--woo", "--publicatiedatum", "gisteren"])
         #expect(bad.status == 1)
-        #expect(bad.stderr.contains("--publicatiedatum 'gisteren' is geen datum"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("--publicatiedatum: error: 'gisteren' is geen datum"), "\(bad.stderr)")
     }
 }

@@ -180,6 +180,6 @@ public enum WooMessage {
     }
     public static let wooNotForMembers = "--woo publiceert metagegevens voor het openbare pakket en gaat niet samen met --besloten"
     public static func publicatiedatum(_ text: String) -> String {
-        "--publicatiedatum '\(text)' is geen datum; schrijf bijvoorbeeld 2016-10-05"
+        "'\(text)' is geen datum; schrijf bijvoorbeeld 2016-10-05"
     }
 }

@@ -72,6 +72,7 @@ public struct SiteConfig: Sendable, Equatable {
             problems.append(
                 Diagnostic(.error, at: organisatie?.locations["tooi"] ?? here, field: "organisatie.tooi", message: WooMessage.notTOOI(tooi)))
         }
+        problems.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
         guard !problems.hasErrors, let naam = organisatie?.text("naam"), let tooi = organisatie?.text("tooi"),
             let url = record.text("basis_url")
         else { return .failure(DiagnosticsError(problems)) }
