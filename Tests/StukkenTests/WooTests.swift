@@ -156,10 +156,21 @@ import ZIPFoundation
                 let own = try Self.compact(String(contentsOf: out.appendingPathComponent("diwoo/\(path).xml"), encoding: .utf8))
                 let ext = (path as NSString).pathExtension
                 #expect(own.contains(Vocabulary.format(extension: ext)!.uri), "\(path)")
-                if case .copy = b.job {
+                switch b.job {
+                case .copy:
                     // A file bijlage: received with its document, on the document's date.
                     let datum = r.date("datum") ?? plan.vergadering.datum
                     #expect(own.contains("\(Vocabulary.ontvangst.label)</diwoo:soortHandeling><diwoo:atTime>\(datum.iso)T00:00:00"))
+                case .page(let p):
+                    // A memo or form as bijlage: its own signatures, else received on its own date.
+                    let br = p.stuk.record
+                    if br.record("ondertekening") == nil && br.record("vaststelling") == nil {
+                        let datum = br.date("datum") ?? r.date("datum") ?? plan.vergadering.datum
+                        #expect(own.contains("\(Vocabulary.ontvangst.label)</diwoo:soortHandeling><diwoo:atTime>\(datum.iso)T00:00:00"), "\(path)")
+                    }
+                    #expect(own.contains(Vocabulary.documentsoorten(kind: p.kind).last!.uri), "\(path)")
+                case nil:
+                    break
                 }
             }
         }
@@ -411,6 +422,14 @@ import ZIPFoundation
         let memberFiles = try Self.contents(of: members)
         let seen = Set(Self.leaks(in: memberFiles, of: secrets).map { $0.components(separatedBy: ": ").dropFirst().joined(separator: ": ") })
         #expect(seen.count >= secrets.count / 2, "scan found only \(seen.count) of \(secrets.count) in the members' pack")
+    }
+
+    @Test func theMembersPackGetsNoWooFiles() throws {
+        let out = try temporaryDirectory().appendingPathComponent("leden")
+        #expect(throws: PackWriter.Failure.self) {
+            try Self.build(into: out, on: "2016-10-05", audience: .besloten, woo: true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
     // MARK: Configuration and command line
