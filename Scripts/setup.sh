@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages stukken needs, only those that are missing.
 # Build: libcmark-gfm (+ extensions). PDF and its tests: weasyprint, poppler-utils.
+# DiWoo metadata tests: libxml2-utils (xmllint against the XSD).
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev weasyprint poppler-utils)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev weasyprint poppler-utils libxml2-utils)
 python_modules=(jsonschema yaml)
 missing=()
 for p in "${packages[@]}"; do

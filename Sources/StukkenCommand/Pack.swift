@@ -23,18 +23,56 @@ struct Pack: ParsableCommand {
     @Flag(name: .long, help: "Namen en telefoonnummers van behandelaars en projectgroepleden niet weglaten.")
     var metContactgegevens = false
 
+    @Flag(name: .long, help: "Ook Woo-publicatie: DiWoo-metadata, sitemap, robots.txt, ORI-export (ori.json) en JSON-LD in elke pagina.")
+    var woo = false
+
+    @Option(name: .long, help: ArgumentHelp("De siteconfiguratie voor --woo (standaard: stukken.yaml naast het vergaderbestand).", valueName: "BESTAND"))
+    var config: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("De datum die gewijzigde stukken als lastmod krijgen (standaard: vandaag).", valueName: "JJJJ-MM-DD"))
+    var publicatiedatum: String?
+
     @OptionGroup var templateOptions: TemplateOptions
 
     func run() throws {
         let templates = try templateOptions.load()
         let audience: PackAudience = besloten ? .besloten : .openbaar(metContactgegevens: metContactgegevens)
+        if besloten && woo {
+            Console.error(WooMessage.wooNotForMembers)
+            throw ExitCode.validationFailure
+        }
+        // The configuration and the plan are both checked before anything is written,
+        // and their problems reported together.
+        var problems: [Diagnostic] = []
+        var wooOptions: WooOptions? = nil
+        if woo {
+            var datum = WooOptions.day(of: Date())
+            if let text = publicatiedatum {
+                switch Datum.parse(text) {
+                case .success(let d): datum = d
+                case .failure: problems.append(Diagnostic(.error, file: "--publicatiedatum", message: WooMessage.publicatiedatum(text)))
+                }
+            }
+            switch SiteConfig.load(path: config ?? SiteConfig.defaultPath(forMeeting: meeting)) {
+            case .success(let c): wooOptions = WooOptions(config: c, publicatiedatum: datum)
+            case .failure(let e): problems += e.diagnostics
+            }
+        }
         let plan: PackPlan
         switch PackPlan.make(meeting: meeting, output: output, forPublic: !besloten) {
-        case .success(let p):
+        case .success(let p) where !problems.hasErrors:
             plan = p
             Console.report(p.warnings, sources: Console.sources(for: p.warnings))
+        case .success(let p):
+            problems += p.warnings
+            Console.report(problems, sources: Console.sources(for: problems))
+            FileHandle.standardError.write(Data("niets geschreven: los eerst de fouten op\n".utf8))
+            throw ExitCode.failure
         case .failure(let error):
-            Console.report(error.diagnostics, sources: Console.sources(for: error.diagnostics))
+            problems += error.diagnostics
+            Console.report(problems, sources: Console.sources(for: problems))
             FileHandle.standardError.write(Data("niets geschreven: los eerst de fouten op\n".utf8))
             throw ExitCode.failure
         }
@@ -42,7 +80,7 @@ struct Pack: ParsableCommand {
         let progress: (@Sendable (String) -> Void)? =
             showProgress ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
         do {
-            let summary = try PackWriter(plan: plan, templates: templates, options: .init(output: output, audience: audience, progress: progress)).write()
+            let summary = try PackWriter(plan: plan, templates: templates, options: .init(output: output, audience: audience, progress: progress, woo: wooOptions)).write()
             FileHandle.standardError.write(Data("\(output): \(summary)\n".utf8))
         } catch {
             Console.error(String(describing: error))

@@ -66,6 +66,18 @@ enum CommonMark {
         }
     }
 
+    /// Markdown → plain text (paragraphs separated by a blank line, no markup), for
+    /// metadata fields that carry text, not HTML: DiWoo `omschrijving`, JSON-LD `abstract`.
+    static func plainText(_ markdown: String) -> String {
+        withDocument(markdown) { document, parser in
+            let raw = cmark_render_plaintext(document, renderOptions, 0)
+            defer { free(raw) }
+            var text = raw.map { String(cString: $0) } ?? ""
+            while text.hasSuffix("\n") { text.removeLast() }
+            return text
+        }
+    }
+
     // MARK: - Internals
 
     private static func withDocument<T>(

@@ -8,6 +8,8 @@ struct Manifest {
         var path: String
         var sha256: String
         var bron: String?
+        /// `--woo`: the `lastmod` the DiWoo sitemap gives this document.
+        var lastmod: String? = nil
     }
 
     var soort: String
@@ -16,7 +18,7 @@ struct Manifest {
 
     init(vergadering v: Vergadering, soort: String, zip: String, files: [PackFile]) {
         self.soort = soort
-        self.files = files.map { Entry(path: $0.path, sha256: SHA256.hex($0.data), bron: $0.bron) }
+        self.files = files.map { Entry(path: $0.path, sha256: SHA256.hex($0.data), bron: $0.bron, lastmod: $0.lastmod) }
         var meeting: [String: Any] = ["orgaan": v.orgaan.rawValue, "datum": v.datum.iso]
         meeting["aanvang"] = v.aanvang
         meeting["locatie"] = v.locatie
@@ -30,6 +32,7 @@ struct Manifest {
                 ]
                 e["agendapunt"] = f.agendapunt
                 e["bron"] = f.bron
+                e["lastmod"] = f.lastmod
                 return e
             },
         ]
@@ -53,7 +56,7 @@ struct Manifest {
         else { return nil }
         let files = (object["bestanden"] as? [[String: Any]] ?? []).compactMap { e -> Entry? in
             guard let path = e["pad"] as? String, let sha = e["sha256"] as? String else { return nil }
-            return Entry(path: path, sha256: sha, bron: e["bron"] as? String)
+            return Entry(path: path, sha256: sha, bron: e["bron"] as? String, lastmod: e["lastmod"] as? String)
         }
         return Manifest(soort: soort, files: files)
     }
@@ -62,7 +65,8 @@ struct Manifest {
 /// The agenda page of a pack (`index.html`).
 enum AgendaPage {
     static func render(
-        _ v: Vergadering, entries: [PackEntry], files: [PackFile], zip: String, audience: PackAudience, templates: TemplateSet
+        _ v: Vergadering, entries: [PackEntry], files: [PackFile], zip: String, audience: PackAudience, templates: TemplateSet,
+        jsonLD: String? = nil
     ) -> String {
         let sizes = Dictionary(files.map { ($0.path, $0.data.count) }, uniquingKeysWith: { a, _ in a })
         let items: [[String: Any]] = entries.enumerated().map { i, e in
@@ -94,6 +98,7 @@ enum AgendaPage {
         ]
         context["aanvang"] = v.aanvang
         context["locatie"] = v.locatie
+        context["jsonld"] = jsonLD
         return templates.render(context, template: "pakket/index.html")
     }
 

@@ -11,11 +11,14 @@ public struct PackWriter {
         public var output: String
         public var audience: PackAudience
         public var progress: (@Sendable (String) -> Void)?
+        /// DiWoo metadata, sitemap, robots.txt, ORI export and JSON-LD (public packs only).
+        public var woo: WooOptions?
 
-        public init(output: String, audience: PackAudience, progress: (@Sendable (String) -> Void)? = nil) {
+        public init(output: String, audience: PackAudience, progress: (@Sendable (String) -> Void)? = nil, woo: WooOptions? = nil) {
             self.output = output
             self.audience = audience
             self.progress = progress
+            self.woo = woo
         }
     }
 
@@ -38,12 +41,14 @@ public struct PackWriter {
 
     public enum Failure: Error, CustomStringConvertible {
         case mixedAudience(String, existing: String, wanted: String)
+        case wooNeedsPublicPack
         case io(String)
 
         public var description: String {
             switch self {
             case .mixedAudience(let dir, let existing, let wanted):
                 "\(dir) bevat een \(existing) pakket; een \(wanted) pakket krijgt een eigen map"
+            case .wooNeedsPublicPack: WooMessage.wooNotForMembers
             case .io(let text): text
             }
         }
@@ -76,6 +81,12 @@ public struct PackWriter {
         case .openbaar(let contact): entries = PublicPack.entries(plan, metContactgegevens: contact)
         case .besloten: entries = MembersPack.entries(plan)
         }
+        // The Woo files are made from the public pack's entries and nothing else.
+        var woo: WooPublication? = nil
+        if let w = options.woo {
+            guard case .openbaar = options.audience else { throw Failure.wooNeedsPublicPack }
+            woo = WooPublication(vergadering: plan.vergadering, config: w.config, entries: entries)
+        }
         summary.items = entries.count
         summary.nonPublicItems = entries.filter(\.nietOpenbaar).count
         summary.publicItems = summary.items - summary.nonPublicItems
@@ -86,7 +97,7 @@ public struct PackWriter {
         }
         options.progress?("[1/4] \(jobs.count) pagina's maken")
         let fingerprint = templates.fingerprint + "|" + options.audience.name + "|" + "\(options.audience)"
-        let rendered = renderPages(jobs, fingerprint: fingerprint, previous: previous, from: target)
+        let rendered = renderPages(jobs, fingerprint: fingerprint, previous: previous, from: target, woo: woo)
         summary.rendered = rendered.filter { !$0.reused }.count
         summary.reused = rendered.count - summary.rendered
 
@@ -109,8 +120,15 @@ public struct PackWriter {
         // 3. The agenda and the manifest.
         options.progress?("[3/4] agenda en manifest")
         let zipName = PackLayout.zip(plan.vergadering, audience: options.audience)
-        let index = AgendaPage.render(plan.vergadering, entries: entries, files: files, zip: zipName, audience: options.audience, templates: templates)
+        let index = AgendaPage.render(
+            plan.vergadering, entries: entries, files: files, zip: zipName, audience: options.audience, templates: templates,
+            jsonLD: woo.map(JSONLD.agenda))
         files.append(PackFile(path: "index.html", data: Data(index.utf8), titel: "Agenda", soort: "agenda", agendapunt: nil, bron: nil))
+        if let woo, let w = options.woo {
+            let made = woo.files(published: files, previous: previous, publicatiedatum: w.publicatiedatum)
+            for i in files.indices { files[i].lastmod = made.lastmod[files[i].path] }
+            files += made.files
+        }
         files.sort { $0.path < $1.path }
         let manifest = Manifest(vergadering: plan.vergadering, soort: options.audience.name, zip: zipName, files: files)
         let manifestData = manifest.json()
@@ -144,13 +162,16 @@ public struct PackWriter {
         var reused: Bool
     }
 
-    private func renderPages(_ jobs: [PageJob], fingerprint: String, previous: Manifest?, from target: URL) -> [RenderedPage] {
+    private func renderPages(_ jobs: [PageJob], fingerprint: String, previous: Manifest?, from target: URL, woo: WooPublication?) -> [RenderedPage] {
         let results = ResultBox<RenderedPage>(count: jobs.count)
         let templates = self.templates
         let previous = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let job = jobs[i]
-            let bron = SHA256.hex(Array((fingerprint + "|" + job.path + "|" + (job.nietOpenbaar ? "n" : "o") + "|").utf8) + Array(job.stuk.source.text.utf8) + Array(Self.recordFingerprint(job.stuk.record).utf8))
+            let jsonLD = woo.flatMap { JSONLD.document(path: job.path, $0) }
+            let bron = SHA256.hex(
+                Array((fingerprint + "|" + job.path + "|" + (job.nietOpenbaar ? "n" : "o") + "|").utf8) + Array(job.stuk.source.text.utf8)
+                    + Array(Self.recordFingerprint(job.stuk.record).utf8) + Array((jsonLD.map { "|ld|" + $0 } ?? "").utf8))
             if let old = previous[job.path], old.bron == bron,
                 let data = FileManager.default.contents(atPath: target.appendingPathComponent(job.path).path),
                 SHA256.hex(data) == old.sha256
@@ -158,7 +179,7 @@ public struct PackWriter {
                 results[i] = RenderedPage(file: PackFile(path: job.path, data: data, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron), reused: true)
                 return
             }
-            let extras = PageExtras(terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt)
+            let extras = PageExtras(terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt, jsonLD: jsonLD)
             let html = Stukken.html(job.stuk, templates: templates, extras: extras).html
             results[i] = RenderedPage(file: PackFile(path: job.path, data: Data(html.utf8), titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron), reused: false)
         }
@@ -201,6 +222,8 @@ struct PackFile: Sendable {
     var agendapunt: String?
     /// Hash of everything the file was made from, for incremental rebuilds.
     var bron: String?
+    /// `--woo`: the sitemap's `lastmod` for a published document.
+    var lastmod: String? = nil
 }
 
 /// Collects results from `concurrentPerform` (each index written by one thread).

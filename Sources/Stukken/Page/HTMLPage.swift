@@ -9,6 +9,8 @@ public struct PageExtras: Sendable {
     public var terug: String
     public var nietOpenbaar: Bool
     public var agendapunt: String
+    /// schema.org JSON-LD for the page's head (`--woo`), already safe inside `<script>`.
+    public var jsonLD: String? = nil
 }
 
 /// Stage 5: body HTML into the page template, with the kind's heading block and signatures.
@@ -30,7 +32,9 @@ enum PageRenderer {
         ]
         page["document"] = context
         if let extras {
-            page["pakket"] = ["terug": extras.terug, "niet_openbaar": extras.nietOpenbaar, "agendapunt": extras.agendapunt] as [String: Any]
+            var pakket: [String: Any] = ["terug": extras.terug, "niet_openbaar": extras.nietOpenbaar, "agendapunt": extras.agendapunt]
+            pakket["jsonld"] = extras.jsonLD
+            page["pakket"] = pakket
         }
         return HTMLPage(html: templates.render(page, template: "pagina.html"))
     }
