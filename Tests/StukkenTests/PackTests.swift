@@ -344,3 +344,25 @@ extension Dictionary {
         Dictionary<K, Value>(uniqueKeysWithValues: map { (transform($0.key), $0.value) })
     }
 }
+
+@Suite struct SHA256Tests {
+    /// FIPS 180-4 test vectors, plus lengths around the 55/56/64-byte padding edges.
+    @Test func knownVectors() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func chunkedUpdatesEqualOneUpdate() {
+        let data = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        for split in [0, 1, 55, 56, 63, 64, 65, 500, 999] {
+            var h = SHA256()
+            h.update(data[..<split])
+            h.update(data[split...])
+            #expect(h.finalize() == { var g = SHA256(); g.update(data); return g.finalize() }())
+        }
+    }
+}

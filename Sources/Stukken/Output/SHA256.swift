@@ -23,29 +23,37 @@ public struct SHA256 {
     public init() {}
 
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
+        let array = Array(bytes)
+        length &+= UInt64(array.count)
+        var i = 0
+        // Fill a partial block first, then whole blocks straight from the input.
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, array.count)
+            buffer += array[0..<take]
+            i = take
             if buffer.count == 64 {
-                compress(buffer)
+                compress(buffer[...])
                 buffer.removeAll(keepingCapacity: true)
             }
         }
+        while i + 64 <= array.count {
+            compress(array[i..<(i + 64)])
+            i += 64
+        }
+        if i < array.count { buffer += array[i...] }
     }
 
     public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
-        update([0x80])
-        length &-= 1
-        while buffer.count != 56 {
-            buffer.append(0)
-            if buffer.count == 64 {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        buffer.append(0x80)
+        if buffer.count > 56 {
+            buffer += [UInt8](repeating: 0, count: 64 - buffer.count)
+            compress(buffer[...])
+            buffer.removeAll(keepingCapacity: true)
         }
+        buffer += [UInt8](repeating: 0, count: 56 - buffer.count)
         for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        compress(buffer)
+        compress(buffer[...])
         buffer.removeAll()
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
     }
@@ -56,10 +64,12 @@ public struct SHA256 {
         return hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
+    private mutating func compress(_ block: ArraySlice<UInt8>) {
         var w = [UInt32](repeating: 0, count: 64)
+        let start = block.startIndex
         for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+            let o = start + 4 * i
+            w[i] = UInt32(block[o]) << 24 | UInt32(block[o + 1]) << 16 | UInt32(block[o + 2]) << 8 | UInt32(block[o + 3])
         }
         for i in 16..<64 {
             let s0 = w[i - 15].rotr(7) ^ w[i - 15].rotr(18) ^ (w[i - 15] >> 3)

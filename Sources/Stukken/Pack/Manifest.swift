@@ -18,7 +18,8 @@ struct Manifest {
 
     init(vergadering v: Vergadering, soort: String, zip: String, files: [PackFile]) {
         self.soort = soort
-        self.files = files.map { Entry(path: $0.path, sha256: SHA256.hex($0.data), bron: $0.bron, lastmod: $0.lastmod) }
+        let hashes = files.map { SHA256.hex($0.data) }
+        self.files = Swift.zip(files, hashes).map { Entry(path: $0.path, sha256: $1, bron: $0.bron, lastmod: $0.lastmod) }
         var meeting: [String: Any] = ["orgaan": v.orgaan.rawValue, "datum": v.datum.iso]
         meeting["aanvang"] = v.aanvang
         meeting["locatie"] = v.locatie
@@ -26,9 +27,9 @@ struct Manifest {
             "soort": soort,
             "vergadering": meeting,
             "zip": zip,
-            "bestanden": files.map { f -> [String: Any] in
+            "bestanden": Swift.zip(files, hashes).map { f, hash -> [String: Any] in
                 var e: [String: Any] = [
-                    "pad": f.path, "titel": f.titel, "soort": f.soort, "sha256": SHA256.hex(f.data), "grootte": f.data.count,
+                    "pad": f.path, "titel": f.titel, "soort": f.soort, "sha256": hash, "grootte": f.data.count,
                 ]
                 e["agendapunt"] = f.agendapunt
                 e["bron"] = f.bron
