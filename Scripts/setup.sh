@@ -5,6 +5,8 @@
 set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev weasyprint poppler-utils libxml2-utils)
 python_modules=(jsonschema yaml)
+# The benchmark (bench/bench.py) compares with the cmark-gfm tool and pandoc.
+[ "${1:-}" = "--bench" ] && packages+=(cmark-gfm pandoc)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -14,7 +16,7 @@ if ((${#missing[@]})); then
   sudo_=""
   [ "$(id -u)" -eq 0 ] || sudo_="sudo"
   $sudo_ apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 command -v swift >/dev/null || { echo "setup: Swift 6 is needed (swift.org)" >&2; exit 1; }
 # The JSON Schema test validates examples with Python's jsonschema and PyYAML.

@@ -221,7 +221,7 @@ def main():
 
     for tool in ("cmark-gfm", "pandoc"):
         if not shutil.which(tool):
-            sys.exit(f"{tool} ontbreekt: installeer het Debian-pakket {tool} (Scripts/setup.sh --bench)")
+            sys.exit(f"{tool} ontbreekt: installeer het Debian-pakket {tool} (bash Scripts/setup.sh --bench)")
     os.makedirs(WORK, exist_ok=True)
     print("bouwen (release)…", flush=True)
     subprocess.run(["swift", "build", "-c", "release", "--product", "stukken"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
