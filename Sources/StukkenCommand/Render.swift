@@ -4,15 +4,23 @@ import Stukken
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Zet stukken om naar HTML of Markdown.",
+        abstract: "Zet stukken om naar HTML, Markdown of PDF.",
         discussion: """
             Eén bestand zonder -o schrijft naar stdout. -o BESTAND voor één invoer, -o MAP voor meer.
             Een invoerbestand wordt nooit overschreven; uitvoer wordt in zijn geheel of niet geschreven.
+            --format pdf maakt met WeasyPrint (Debian-pakket weasyprint) een getagde PDF (PDF/UA-1) van dezelfde \
+            HTML-pagina, met lopende kop en paginanummers; --voorblad zet er een voorblad voor.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case html, markdown
-        var fileExtension: String { self == .html ? "html" : "md" }
+        case html, markdown, pdf
+        var fileExtension: String {
+            switch self {
+            case .html: "html"
+            case .markdown: "md"
+            case .pdf: "pdf"
+            }
+        }
     }
 
     @Argument(help: "De YAML-bestanden.")
@@ -21,13 +29,22 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "Uitvoerbestand (één invoer) of map (meer invoer).")
     var output: String?
 
-    @Option(name: .long, help: "html of markdown.")
+    @Option(name: .long, help: "html, markdown of pdf.")
     var format: Format = .html
+
+    @Flag(name: .long, help: "PDF: een voorblad (PLATFORM IVZ / … / VOORSTEL / ONDERWERP) voor het stuk.")
+    var voorblad = false
+
+    @Option(name: .long, help: ArgumentHelp("PDF: seconden die WeasyPrint per stuk krijgt.", valueName: "seconden"))
+    var pdfTimeout: Double = 120
 
     @OptionGroup var templateOptions: TemplateOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Geef minstens één YAML-bestand.") }
+        if format == .pdf && output == nil { throw ValidationError(PDFRenderer.Failure.stdoutRefused) }
+        if voorblad && format != .pdf { throw ValidationError("--voorblad hoort bij --format pdf.") }
+        if !(pdfTimeout > 0) { throw ValidationError("--pdf-timeout moet groter dan 0 zijn.") }
     }
 
     func run() throws {
@@ -39,13 +56,23 @@ struct Render: ParsableCommand {
         }
         var writeFailed = false
         for stuk in stukken {
-            let text: String
+            let data: Data
             switch format {
-            case .html: text = Stukken.html(stuk, templates: templates).html
-            case .markdown: text = Stukken.markdown(stuk, templates: templates).text
+            case .html: data = Data(Stukken.html(stuk, templates: templates).html.utf8)
+            case .markdown: data = Data(Stukken.markdown(stuk, templates: templates).text.utf8)
+            case .pdf:
+                do {
+                    data = try Stukken.pdf(stuk, templates: templates, options: .init(voorblad: voorblad, timeout: pdfTimeout))
+                } catch {
+                    Console.error("\(stuk.source.path): \(error)")
+                    // Without WeasyPrint no other file will succeed either.
+                    if error == .weasyprintMissing || error.isNotExecutable { throw ExitCode.failure }
+                    writeFailed = true
+                    continue
+                }
             }
             guard let output else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                FileHandle.standardOutput.write(data)
                 continue
             }
             let target =
@@ -53,7 +80,7 @@ struct Render: ParsableCommand {
                 ? output + "/" + Self.outputName(for: stuk.source.path, extension: format.fileExtension)
                 : output
             do {
-                try AtomicFile.write(Data(text.utf8), to: target, protecting: files)
+                try AtomicFile.write(data, to: target, protecting: files)
             } catch {
                 Console.error(String(describing: error))
                 writeFailed = true
