@@ -47,9 +47,10 @@ struct PrintHeader: Sendable, Equatable {
                 soort: "NOTITIE", orgaan: "", label: "ONDERWERP", onderwerp: n.titel, afzender: platform, subject: "Notitie",
                 capitals: false)
         case let m as Memo:
+            // Seed 002 (a voorstel in memovorm) and seed 003 (a memo): the form, then its subject.
             return PrintHeader(
-                soort: m.kopTitel.uppercased(with: Locale(identifier: "nl_NL")), orgaan: "", label: m.onderwerp == nil ? "" : "ONDERWERP",
-                onderwerp: m.onderwerp ?? "", afzender: veiligheidsregio, subject: "Memo", capitals: false)
+                soort: m.opmaak == .voorstel ? "VOORSTEL" : "MEMO", orgaan: "", label: "ONDERWERP", onderwerp: m.onderwerp ?? m.kopTitel,
+                afzender: veiligheidsregio, subject: m.opmaak == .voorstel ? "Voorstel in memovorm" : "Memo", capitals: false)
         default:
             // The forms of the Platform IVZ: the form's name, then the project.
             let soort = type(of: document).soort
