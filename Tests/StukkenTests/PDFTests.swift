@@ -173,6 +173,35 @@ struct PDFTests {
         }
     }
 
+    /// Headings of varied position: none ends up as the last line of a page.
+    @Test func headingNeverLastOnPage() throws {
+        let sentence = "Dit is een zin die een alinea vult, zodat de kopjes op steeds andere hoogten vallen."
+        let sections = (1...60).map { k in
+            "## Kopje \(k)\n\n  " + Array(repeating: sentence, count: k % 7 + 1).joined(separator: " ")
+        }.joined(separator: "\n\n  ")
+        let yaml = """
+            soort: memo
+            openbaar: ja
+            aan: het DVO
+            van: J. Slot
+            datum: 2016-10-10
+            onderwerp: Veel kopjes
+            inhoud: |
+              \(sections)
+            """
+        let stuk = try load(yaml).get()
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pages = try PDFTools.pages(try renderPDF(stuk, in: folder))
+        #expect(pages.count > 3)
+        for (i, page) in pages.enumerated() {
+            let lines = PDFTools.lines(page)
+            let lastText = lines.dropLast().last ?? ""
+            #expect(!lastText.hasPrefix("Kopje"), "page \(i + 1) ends with the heading '\(lastText)'")
+        }
+        #expect(pages.joined().components(separatedBy: "Kopje ").count == 61)
+    }
+
     /// A table that splits over pages repeats its header row on the next page.
     @Test func splitTableRepeatsHeader() throws {
         let rows = (1...90).map { "| Rij \($0) | waarde \($0) |" }.joined(separator: "\n  ")
