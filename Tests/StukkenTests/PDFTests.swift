@@ -311,6 +311,27 @@ struct PDFCommandTests {
     }
 }
 
+extension PDFCommandTests {
+    /// The members' pack: a non-public stuk is marked on every page of its PDF, a public one on none.
+    @Test func membersPackMarksEveryPage() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("leden")
+        let meeting = "examples/vergadering/vergadering.yaml"
+        let result = try CLI.run(["pack", meeting, "-o", out.path, "--pdf", "--besloten"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try PackPlan.make(meeting: meeting, output: nil, forPublic: false).get()
+        let items = plan.items.filter { $0.stuk != nil }
+        #expect(items.contains { !$0.openbaar } && items.contains { $0.openbaar })
+        for item in items {
+            let pdf = out.appendingPathComponent(PackPDF.path(for: PackLayout.page(item.agendapunt)))
+            for (i, page) in try PDFTools.pages(pdf).enumerated() {
+                #expect(page.contains("NIET OPENBAAR") == !item.openbaar, "\(item.agendapunt) page \(i + 1)")
+            }
+        }
+    }
+}
+
 /// Without WeasyPrint: a clear message naming the package, no file, and HTML still works.
 @Suite struct PDFWithoutWeasyPrintTests {
     @Test func missingWeasyprintIsExplained() throws {
