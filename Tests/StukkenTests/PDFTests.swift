@@ -326,7 +326,10 @@ extension PDFCommandTests {
         for item in items {
             let pdf = out.appendingPathComponent(PackPDF.path(for: PackLayout.page(item.agendapunt)))
             for (i, page) in try PDFTools.pages(pdf).enumerated() {
-                #expect(page.contains("NIET OPENBAAR") == !item.openbaar, "\(item.agendapunt) page \(i + 1)")
+                // The foot of the page: "-N-" and, for a non-public stuk, the mark beside it.
+                let foot = PDFTools.words(PDFTools.lines(page).last ?? "")
+                #expect(foot.first == "-\(i + 1)-")
+                #expect(foot.dropFirst().joined(separator: " ") == (item.openbaar ? "" : "NIET OPENBAAR"), "\(item.agendapunt) page \(i + 1): \(foot)")
             }
         }
     }
