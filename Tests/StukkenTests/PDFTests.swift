@@ -202,6 +202,47 @@ struct PDFTests {
         #expect(pages.joined().components(separatedBy: "Kopje ").count == 61)
     }
 
+    /// A table of many columns goes on a landscape page; a narrower one stays in portrait.
+    @Test func wideTableOnLandscapePage() throws {
+        func table(_ columns: Int) -> String {
+            let head = "| " + (1...columns).map { "Kop \($0)" }.joined(separator: " | ") + " |"
+            let rule = "|" + String(repeating: "---|", count: columns)
+            let row = "| " + (1...columns).map { "\($0),5" }.joined(separator: " | ") + " |"
+            return [head, rule, row].joined(separator: "\n  ")
+        }
+        let columns = WideTables.minimumColumns
+        let yaml = """
+            soort: memo
+            openbaar: ja
+            aan: het DVO
+            van: J. Slot
+            datum: 2016-10-10
+            onderwerp: Brede tabel
+            inhoud: |
+              ## Smal
+
+              \(table(columns - 1))
+
+              ## Breed
+
+              \(table(columns + 13))
+            """
+        let stuk = try load(yaml).get()
+        let page = PDFRenderer.printPage(stuk, templates: Package.templateSet, voorblad: false, extras: nil)
+        #expect(page.html.components(separatedBy: "<table class=\"breed\">").count == 2)
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = try renderPDF(stuk, in: folder)
+        let sizes = try PDFTools.run("pdfinfo", ["-f", "1", "-l", "\(try PDFTools.pageCount(pdf))", pdf.path])
+            .split(separator: "\n").filter { $0.hasPrefix("Page ") && $0.contains("size:") }
+        #expect(sizes.first?.contains("595.276 x 841.89") == true, "first page portrait: \(sizes)")
+        #expect(sizes.contains { $0.contains("841.89 x 595.276") }, "a landscape page: \(sizes)")
+        // Every column of the wide table is on the page, not cut off at its edge.
+        let text = try PDFTools.pages(pdf).joined()
+        #expect(text.contains("Kop \(columns + 13)"))
+        #expect(text.contains("\(columns + 13),5"))
+    }
+
     /// A table that splits over pages repeats its header row on the next page.
     @Test func splitTableRepeatsHeader() throws {
         let rows = (1...90).map { "| Rij \($0) | waarde \($0) |" }.joined(separator: "\n  ")
