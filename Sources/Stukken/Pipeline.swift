@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The pipeline, one stage a folder:
@@ -8,6 +9,8 @@ import Yams
 ///     Templating  model → Markdown via Mustache                  (TemplateSet)
 ///     HTML        Markdown → HTML body via libcmark-gfm          (CommonMark)
 ///     Page        body → standalone HTML page                    (PageRenderer)
+///     PDF         page + print CSS → PDF via WeasyPrint           (PDFRenderer)
+///     Pack        a meeting → folder, manifest, ZIP               (PackPlan, PackWriter)
 ///
 /// `Stukken` is the public entry point to all of it.
 public enum Stukken {
@@ -72,10 +75,21 @@ public enum Stukken {
 
     /// The document as a standalone HTML page.
     public static func html(_ stuk: Stuk, templates: TemplateSet, extras: PageExtras? = nil) -> HTMLPage {
+        html(stuk, templates: templates, extras: extras, print: nil)
+    }
+
+    /// `print`: what only the PDF stage adds (running header strings, metadata, cover).
+    static func html(_ stuk: Stuk, templates: TemplateSet, extras: PageExtras?, print: [String: Any]?) -> HTMLPage {
         let context = stuk.document.context
         let body = CommonMark.html(templates.render(context, kind: stuk.kind.soort, part: "inhoud.md"))
         return PageRenderer.page(
-            kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates, extras: extras)
+            kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates, extras: extras,
+            print: print)
+    }
+
+    /// The document as PDF (WeasyPrint), from the same HTML page with print CSS.
+    public static func pdf(_ stuk: Stuk, templates: TemplateSet, options: PDFRenderer.Options = .init()) throws(PDFRenderer.Failure) -> Data {
+        try PDFRenderer.pdf(stuk, templates: templates, options: options)
     }
 
     /// Any Markdown text through the same HTML stage (for tests against the GFM spec).

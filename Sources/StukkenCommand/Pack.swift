@@ -34,7 +34,21 @@ struct Pack: ParsableCommand {
         help: ArgumentHelp("De datum die gewijzigde stukken als lastmod krijgen (standaard: vandaag).", valueName: "JJJJ-MM-DD"))
     var publicatiedatum: String?
 
+    @Flag(name: .long, help: "Ook PDF's: van elk stuk, en één PDF van agenda en alle stukken met bladwijzers per agendapunt (WeasyPrint).")
+    var pdf = false
+
+    @Flag(name: .long, help: "PDF: een voorblad voor elk stuk.")
+    var voorblad = false
+
+    @Option(name: .long, help: ArgumentHelp("PDF: seconden die WeasyPrint per PDF krijgt.", valueName: "seconden"))
+    var pdfTimeout: Double = 120
+
     @OptionGroup var templateOptions: TemplateOptions
+
+    func validate() throws {
+        if voorblad && !pdf { throw ValidationError("--voorblad hoort bij --pdf.") }
+        if !(pdfTimeout > 0) { throw ValidationError("--pdf-timeout moet groter dan 0 zijn.") }
+    }
 
     func run() throws {
         let templates = try templateOptions.load()
@@ -80,7 +94,9 @@ struct Pack: ParsableCommand {
         let progress: (@Sendable (String) -> Void)? =
             showProgress ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
         do {
-            let summary = try PackWriter(plan: plan, templates: templates, options: .init(output: output, audience: audience, progress: progress, woo: wooOptions)).write()
+            let summary = try PackWriter(plan: plan, templates: templates, options: .init(
+                    output: output, audience: audience, progress: progress, woo: wooOptions,
+                    pdf: pdf ? PackPDFOptions(voorblad: voorblad, timeout: pdfTimeout) : nil)).write()
             FileHandle.standardError.write(Data("\(output): \(summary)\n".utf8))
         } catch {
             Console.error(String(describing: error))

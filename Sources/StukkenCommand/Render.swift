@@ -4,11 +4,32 @@ import Stukken
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Zet stukken om naar HTML of Markdown.",
+        abstract: "Zet stukken om naar HTML, Markdown of PDF.",
         discussion: """
             Eén bestand zonder -o schrijft naar stdout. -o BESTAND voor één invoer, -o MAP voor meer.
             Een invoerbestand wordt nooit overschreven; uitvoer wordt in zijn geheel of niet geschreven.
+            --format pdf maakt met WeasyPrint (Debian-pakket weasyprint) een getagde PDF (PDF/UA-1) van dezelfde \
+            HTML-pagina, met lopende kop en paginanummers; --voorblad zet er een voorblad voor.
             """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, markdown, pdf
+        var fileExtension: String {
+            switch self {
+            case .html: "html"
+            case .markdown: "md"
+            case .pdf: "pdf"
+            }
+        }
+        /// HTML and Markdown go through the parallel batch renderer.
+        var batch: BatchRender.Format? {
+            switch self {
+            case .html: .html
+            case .markdown: .markdown
+            case .pdf: nil
+            }
+        }
+    }
 
     @Argument(help: "De YAML-bestanden.")
     var files: [String]
@@ -16,20 +37,33 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "Uitvoerbestand (één invoer) of map (meer invoer).")
     var output: String?
 
-    @Option(name: .long, help: "html of markdown.")
-    var format: BatchRender.Format = .html
+    @Option(name: .long, help: "html, markdown of pdf.")
+    var format: Format = .html
+
+    @Flag(name: .long, help: "PDF: een voorblad (PLATFORM IVZ / … / VOORSTEL / ONDERWERP) voor het stuk.")
+    var voorblad = false
+
+    @Option(name: .long, help: ArgumentHelp("PDF: seconden die WeasyPrint per stuk krijgt.", valueName: "seconden"))
+    var pdfTimeout: Double = 120
 
     @OptionGroup var templateOptions: TemplateOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Geef minstens één YAML-bestand.") }
+        if format == .pdf && output == nil { throw ValidationError(PDFRenderer.Failure.stdoutRefused) }
+        if voorblad && format != .pdf { throw ValidationError("--voorblad hoort bij --format pdf.") }
+        if !(pdfTimeout > 0) { throw ValidationError("--pdf-timeout moet groter dan 0 zijn.") }
     }
 
     func run() throws {
         let templates = try templateOptions.load()
-        if let output, try outputIsDirectory() {
+        let toDirectory = try outputIsDirectory()
+        if let output, toDirectory {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            let outcomes = BatchRender.render(files, into: output, format: format, templates: templates, protecting: files)
+        }
+        if let batch = format.batch, let output, toDirectory {
+            // Many files: every core, written one by one.
+            let outcomes = BatchRender.render(files, into: output, format: batch, templates: templates, protecting: files)
             var failed = false
             for outcome in outcomes {
                 Console.report(outcome.diagnostics, sources: outcome.source.map { [outcome.file: $0] } ?? [:])
@@ -39,21 +73,39 @@ struct Render: ParsableCommand {
             if failed { throw ExitCode.failure }
             return
         }
-        // One input: to stdout, or to the file -o names.
-        let (stukken, failedToLoad) = Console.loadAll(files)
-        guard let stuk = stukken.first else { throw ExitCode.failure }
-        let text = BatchRender.text(stuk, format: format, templates: templates)
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            if failedToLoad > 0 { throw ExitCode.failure }
-            return
+        let (stukken, failed) = Console.loadAll(files)
+        var writeFailed = false
+        for stuk in stukken {
+            let data: Data
+            if let batch = format.batch {
+                data = Data(BatchRender.text(stuk, format: batch, templates: templates).utf8)
+            } else {
+                do {
+                    data = try Stukken.pdf(stuk, templates: templates, options: .init(voorblad: voorblad, timeout: pdfTimeout))
+                } catch {
+                    Console.error("\(stuk.source.path): \(error)")
+                    // Without WeasyPrint no other file will succeed either.
+                    if error == .weasyprintMissing || error.isNotExecutable { throw ExitCode.failure }
+                    writeFailed = true
+                    continue
+                }
+            }
+            guard let output else {
+                FileHandle.standardOutput.write(data)
+                continue
+            }
+            let target =
+                toDirectory
+                ? output + "/" + BatchRender.outputName(for: stuk.source.path, extension: format.fileExtension)
+                : output
+            do {
+                try AtomicFile.write(data, to: target, protecting: files)
+            } catch {
+                Console.error(String(describing: error))
+                writeFailed = true
+            }
         }
-        do {
-            try AtomicFile.write(Data(text.utf8), to: output, protecting: files)
-        } catch {
-            Console.error(String(describing: error))
-            throw ExitCode.failure
-        }
+        if failed > 0 || writeFailed { throw ExitCode.failure }
     }
 
     /// `-o` names a folder when there are several inputs, or when it already is one.
@@ -73,5 +125,3 @@ struct Render: ParsableCommand {
         return exists && isDirectory.boolValue
     }
 }
-
-extension BatchRender.Format: ExpressibleByArgument {}

@@ -22,7 +22,7 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = Package.root) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = Package.root, environment extra: [String: String] = [:]) throws -> Result {
         let executable = try #require(executable, "stukken executable not found (run swift build first)")
         let process = Process()
         process.executableURL = executable
@@ -30,6 +30,7 @@ enum CLI {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["STUKKEN_TEMPLATES"] = Package.templates
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

@@ -183,3 +183,20 @@ public enum WooMessage {
         "'\(text)' is geen datum; schrijf bijvoorbeeld 2016-10-05"
     }
 }
+
+/// Texts of the PDF stage (WeasyPrint).
+enum PDFMessage {
+    static let weasyprintMissing =
+        "PDF maken kan niet: WeasyPrint is niet geïnstalleerd. Installeer het Debian-pakket 'weasyprint' (sudo apt-get install weasyprint); HTML maken werkt ook zonder"
+    static func weasyprintNotExecutable(_ path: String) -> String {
+        "PDF maken kan niet: STUKKEN_WEASYPRINT wijst naar '\(path)', en dat is geen uitvoerbaar programma"
+    }
+    static func timedOut(seconds: Int) -> String {
+        "WeasyPrint was na \(seconds) s nog niet klaar en is gestopt; er is geen PDF geschreven"
+    }
+    static func failed(status: Int32, detail: String) -> String {
+        "WeasyPrint stopte met status \(status); er is geen PDF geschreven" + (detail.isEmpty ? "" : ":\n" + detail)
+    }
+    static func io(_ detail: String) -> String { "PDF maken kan niet: \(detail)" }
+    static let stdoutRefused = "een PDF gaat niet naar het scherm: geef met -o een bestand of map"
+}

@@ -67,22 +67,28 @@ struct Manifest {
 enum AgendaPage {
     static func render(
         _ v: Vergadering, entries: [PackEntry], files: [PackFile], zip: String, audience: PackAudience, templates: TemplateSet,
-        jsonLD: String? = nil
+        jsonLD: String? = nil, pdf: String? = nil, link: (String) -> String = { $0 }
     ) -> String {
         let sizes = Dictionary(files.map { ($0.path, $0.data.count) }, uniquingKeysWith: { a, _ in a })
+        func pdfLink(_ page: String?) -> Any {
+            guard let page, case let p = PackPDF.path(for: page), let size = sizes[p] else { return false }
+            return ["link": p, "formaat": formaat(p, size: size)]
+        }
         let items: [[String: Any]] = entries.enumerated().map { i, e in
             [
                 "volgnummer": String(i + 1),
                 "agendapunt": e.agendapunt,
                 "titel": orFalse(e.titel),
                 "niet_openbaar": e.nietOpenbaar,
-                "link": orFalse(e.page?.path),
+                "link": orFalse(e.page.map { link($0.path) }),
+                "pdf": pdfLink(e.page?.path),
                 "heeft_bijlagen": !e.bijlagen.isEmpty,
                 "bijlagen": e.bijlagen.map { b -> [String: Any] in
                     [
                         "nummer": String(b.nummer),
                         "titel": orFalse(b.titel),
-                        "link": orFalse(b.path),
+                        "link": orFalse(b.path.map(link)),
+                        "pdf": pdfLink(b.path.flatMap { $0.hasSuffix(".html") ? $0 : nil }),
                         "formaat": orFalse(b.path.map { formaat($0, size: sizes[$0]) }),
                         "niet_openbaar": b.nietOpenbaar,
                     ]
@@ -97,6 +103,7 @@ enum AgendaPage {
             "besloten": audience == .besloten,
             "stijl": templates.stylesheet,
         ]
+        if let pdf, let size = sizes[pdf] { context["bundel"] = ["link": pdf, "formaat": formaat(pdf, size: size)] }
         context["aanvang"] = v.aanvang
         context["locatie"] = v.locatie
         context["jsonld"] = jsonLD

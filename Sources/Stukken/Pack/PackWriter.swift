@@ -13,12 +13,18 @@ public struct PackWriter {
         public var progress: (@Sendable (String) -> Void)?
         /// DiWoo metadata, sitemap, robots.txt, ORI export and JSON-LD (public packs only).
         public var woo: WooOptions?
+        /// PDFs too (`--pdf`); without it a pack is HTML only and stays fast.
+        public var pdf: PackPDFOptions?
 
-        public init(output: String, audience: PackAudience, progress: (@Sendable (String) -> Void)? = nil, woo: WooOptions? = nil) {
+        public init(
+            output: String, audience: PackAudience, progress: (@Sendable (String) -> Void)? = nil, woo: WooOptions? = nil,
+            pdf: PackPDFOptions? = nil
+        ) {
             self.output = output
             self.audience = audience
             self.progress = progress
             self.woo = woo
+            self.pdf = pdf
         }
     }
 
@@ -43,6 +49,7 @@ public struct PackWriter {
         case mixedAudience(String, existing: String, wanted: String)
         case wooNeedsPublicPack
         case io(String)
+        case pdf(String, PDFRenderer.Failure)
 
         public var description: String {
             switch self {
@@ -50,6 +57,7 @@ public struct PackWriter {
                 "\(dir) bevat een \(existing) pakket; een \(wanted) pakket krijgt een eigen map"
             case .wooNeedsPublicPack: WooMessage.wooNotForMembers
             case .io(let text): text
+            case .pdf(let path, let failure): "\(path): \(failure)"
             }
         }
     }
@@ -95,14 +103,15 @@ public struct PackWriter {
         let jobs = entries.flatMap { e in
             [e.page].compactMap { $0 } + e.bijlagen.compactMap { if case .page(let p) = $0.job { p } else { nil } }
         }
-        options.progress?("[1/4] \(jobs.count) pagina's maken")
+        let steps = options.pdf == nil ? 4 : 5
+        options.progress?("[1/\(steps)] \(jobs.count) pagina's maken")
         let fingerprint = templates.fingerprint + "|" + options.audience.name + "|" + "\(options.audience)"
         let rendered = renderPages(jobs, fingerprint: fingerprint, previous: previous, from: target, woo: woo)
         summary.rendered = rendered.filter { !$0.reused }.count
         summary.reused = rendered.count - summary.rendered
 
         // 2. Bijlagen as files.
-        options.progress?("[2/4] bijlagen kopiëren")
+        options.progress?("[2/\(steps)] bijlagen kopiëren")
         var files: [PackFile] = rendered.map(\.file)
         for entry in entries {
             for b in entry.bijlagen {
@@ -117,12 +126,27 @@ public struct PackWriter {
             }
         }
 
-        // 3. The agenda and the manifest.
-        options.progress?("[3/4] agenda en manifest")
         let zipName = PackLayout.zip(plan.vergadering, audience: options.audience)
+        // 2b. PDFs of every page and of the whole pack, from the same page jobs.
+        let bundleName = options.pdf.map { _ in PackPDF.bundlePath(plan.vergadering, audience: options.audience) }
+        if let pdf = options.pdf, let bundleName {
+            options.progress?("[3/\(steps)] \(jobs.count + 1) PDF's maken")
+            let agenda = AgendaPage.render(
+                plan.vergadering, entries: entries, files: files, zip: zipName, audience: options.audience, templates: templates,
+                pdf: nil, link: { path in jobs.contains { $0.path == path } ? "#deel-" + Slug.make(path) : path })
+            let made = try renderPDFs(
+                jobs, pages: rendered.map(\.file), entries: entries, agenda: agenda, bundle: bundleName, options: pdf,
+                fingerprint: fingerprint, previous: previous, from: target)
+            summary.rendered += made.filter { !$0.reused }.count
+            summary.reused += made.filter(\.reused).count
+            files += made.map(\.file)
+        }
+
+        // 3. The agenda and the manifest.
+        options.progress?("[\(steps - 1)/\(steps)] agenda en manifest")
         let index = AgendaPage.render(
             plan.vergadering, entries: entries, files: files, zip: zipName, audience: options.audience, templates: templates,
-            jsonLD: woo.map(JSONLD.agenda))
+            jsonLD: woo.map(JSONLD.agenda), pdf: bundleName)
         files.append(PackFile(path: "index.html", data: Data(index.utf8), titel: "Agenda", soort: "agenda", agendapunt: nil, bron: nil))
         if let woo, let w = options.woo {
             let made = woo.files(published: files, previous: previous, publicatiedatum: w.publicatiedatum)
@@ -134,7 +158,7 @@ public struct PackWriter {
         let manifestData = manifest.json()
 
         // 4. Write everything into a fresh folder beside the target, then swap it in.
-        options.progress?("[4/4] schrijven")
+        options.progress?("[\(steps)/\(steps)] schrijven")
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).stukken-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -183,6 +207,50 @@ public struct PackWriter {
             let html = Stukken.html(job.stuk, templates: templates, extras: extras).html
             results[i] = RenderedPage(file: PackFile(path: job.path, data: Data(html.utf8), titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron), reused: false)
         }
+        return results.values
+    }
+
+    /// Every page's PDF and the combined one, in parallel (each WeasyPrint is one process).
+    /// A PDF is reused from the previous pack when what it is made from is unchanged.
+    private func renderPDFs(
+        _ jobs: [PageJob], pages: [PackFile], entries: [PackEntry], agenda: String, bundle bundleName: String, options pdf: PackPDFOptions,
+        fingerprint: String, previous: Manifest?, from target: URL
+    ) throws -> [RenderedPage] {
+        let templates = self.templates
+        let previous = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let pageBron = Dictionary(pages.map { ($0.path, $0.bron ?? "") }, uniquingKeysWith: { a, _ in a })
+        let pdfPrint = "pdf|voorblad=\(pdf.voorblad)|"
+        let bundleBron = SHA256.hex(Array((fingerprint + pdfPrint + agenda + jobs.map { pageBron[$0.path] ?? "" }.joined(separator: "|")).utf8))
+        let count = jobs.count + 1
+        let results = ResultBox<RenderedPage>(count: count)
+        let failures = ResultBox<PackWriter.Failure>(count: count)
+        let vergadering = plan.vergadering
+        let audience = options.audience
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let isBundle = i == jobs.count
+            let path = isBundle ? bundleName : PackPDF.path(for: jobs[i].path)
+            let bron = isBundle ? bundleBron : SHA256.hex(Array((fingerprint + pdfPrint + (pageBron[jobs[i].path] ?? "")).utf8))
+            let titel = isBundle ? "Agenda en stukken" : jobs[i].titel
+            let soort = isBundle ? "pdf/pakket" : "pdf/" + jobs[i].kind
+            let agendapunt = isBundle ? nil : jobs[i].agendapunt
+            if let old = previous[path], old.bron == bron,
+                let data = FileManager.default.contents(atPath: target.appendingPathComponent(path).path), SHA256.hex(data) == old.sha256
+            {
+                results[i] = RenderedPage(file: PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: bron), reused: true)
+                return
+            }
+            let page =
+                isBundle
+                ? PackPDF.bundle(vergadering, entries: entries, agenda: agenda, audience: audience, templates: templates, options: pdf)
+                : PackPDF.page(jobs[i], templates: templates, options: pdf)
+            do {
+                let data = try PDFRenderer.render(page, timeout: pdf.timeout)
+                results[i] = RenderedPage(file: PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: bron), reused: false)
+            } catch {
+                failures[i] = .pdf(path, error as? PDFRenderer.Failure ?? .io(String(describing: error)))
+            }
+        }
+        if let first = failures.values.first { throw first }
         return results.values
     }
 

@@ -17,7 +17,7 @@ public struct PageExtras: Sendable {
 enum PageRenderer {
     static func page(
         kind: any DocumentKind.Type, document: any DocumentKind, context: [String: Any], body: HTMLFragment,
-        templates: TemplateSet, extras: PageExtras? = nil
+        templates: TemplateSet, extras: PageExtras? = nil, print: [String: Any]? = nil
     ) -> HTMLPage {
         let soort = kind.soort
         var page: [String: Any] = [
@@ -31,6 +31,7 @@ enum PageRenderer {
             "inhoudsopgave": body.headings.filter { $0.level == 2 }.map { ["id": $0.id, "tekst": $0.text] },
         ]
         page["document"] = context
+        if let print { page["pdf"] = print }
         if let extras {
             var pakket: [String: Any] = ["terug": extras.terug, "niet_openbaar": extras.nietOpenbaar, "agendapunt": extras.agendapunt]
             pakket["jsonld"] = extras.jsonLD
