@@ -39,10 +39,12 @@ public enum JSONSchema {
             case .required: required.append(field.key)
             case .optional: break
             case .requiredWhen(let key, let values):
-                conditions.append([
-                    "if": ["properties": [key: ["enum": values]], "required": [key]],
-                    "then": ["required": [field.key]],
-                ])
+                // When the sibling's default is one of the values, an absent sibling counts
+                // too (as in the validator, which fills defaults first): leave out `required`.
+                let defaulted = fields.first { $0.key == key }?.defaultValue.map(values.contains) ?? false
+                var condition: [String: Any] = ["properties": [key: ["enum": values]]]
+                if !defaulted { condition["required"] = [key] }
+                conditions.append(["if": condition, "then": ["required": [field.key]]])
             }
         }
         var object: [String: Any] = [
