@@ -11,6 +11,7 @@ mkdir -p out
 "$bin" render examples/*.yaml --format markdown -o out
 "$bin" render examples/*.yaml --format pdf -o out
 "$bin" render examples/dvo-doorontwikkeling-ivz.yaml --format pdf --voorblad -o out/dvo-doorontwikkeling-ivz-voorblad.pdf
-echo "Klaar: $(ls out | wc -l) bestanden in out/ (open out/ab-ts-s.html in een browser)."
+"$bin" pack examples/vergadering/vergadering.yaml -o out/pakket
+echo "Klaar: $(ls out | wc -l) bestanden in out/ (open out/ab-ts-s.html of out/pakket/index.html in een browser)."
 echo "Zo ziet een fout eruit:"
 "$bin" check examples/fout/voorstel-met-fouten.yaml || true
