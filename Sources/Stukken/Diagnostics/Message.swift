@@ -25,6 +25,19 @@ enum Message {
     static func anchorRefused(name: String) -> String {
         "'&\(name)' wordt in YAML gelezen als anker, en ankers zijn niet toegestaan; bedoelt u tekst, zet de waarde dan tussen aanhalingstekens, bijvoorbeeld \"&\(name) …\""
     }
+    static func markdownShape(_ problem: MarkdownShape.Problem, field: String) -> String {
+        let at = "regel \(problem.line) van veld '\(field)'"
+        switch problem.kind {
+        case .tooManyColumns(let n):
+            return "tabel met \(n) kolommen (\(at)); hoogstens \(Limits.maximumTableColumns): zet zo'n tabel in een bijlage"
+        case .tooManyCells(let n):
+            return "de tabellen van dit stuk hebben samen \(n) cellen (\(at)); hoogstens \(Limits.maximumTableCells): zet grote tabellen in een bijlage"
+        case .nestedTooDeep(let n):
+            return "\(n) lijsten of citaten in elkaar (\(at)); hoogstens \(Limits.maximumMarkdownNesting)"
+        case .tooManyFootnoteReferences(let n):
+            return "\(n) voetnootverwijzingen ([^…]) in dit stuk (\(at)); hoogstens \(Limits.maximumFootnoteReferences)"
+        }
+    }
     static let nestedTooDeep = "de YAML is te diep genest (meer dan \(Limits.maximumNesting) niveaus); geen stuk heeft dat nodig"
     static func yamlSyntax(problem: String, context: String?, line: String) -> String {
         var hint = ""
@@ -35,7 +48,7 @@ enum Message {
             hint = "; staat er een ': ' in een waarde? Zet de waarde dan tussen aanhalingstekens"
         } else if problem_.contains("single document") || problem_.contains("expected <document end>") {
             hint = "; een bestand bevat één stuk: verwijder de tweede '---' of splits het bestand"
-        } else if problem.contains("quoted scalar") {
+        } else if problem_.contains("quoted scalar") {
             hint = "; sluit de tekst af met hetzelfde aanhalingsteken"
         } else if problem.contains("block entry") || problem.contains("expected <block end>") {
             hint = "; controleer de inspringing van deze regel"

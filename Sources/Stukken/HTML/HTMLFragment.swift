@@ -27,24 +27,31 @@ public struct HTMLFragment: Sendable, Equatable {
             h.id = slugs.unique(Slug.make(h.text))
             return h
         }
-        var html = ""
-        html.reserveCapacity(raw.utf8.count + headings.count * 24)
         // Safe mode drops raw HTML, so every `<hN>` in cmark's output is one of our headings.
-        var rest = Substring(raw)
+        // Scanned as bytes: searching a Substring copies the rest each time (measured:
+        // quadratic, 3 s for 90,000 headings).
+        let bytes = Array(raw.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + headings.count * 24)
         var index = 0
-        while let open = rest.range(of: "<h"), index < headings.count {
-            let after = rest[open.upperBound...]
-            if let digit = after.first, ("1"..."6").contains(digit), after.dropFirst().first == ">" {
-                html += rest[..<open.lowerBound]
-                html += "<h\(digit) id=\"\(headings[index].id)\">"
-                rest = after.dropFirst(2)
+        var runStart = 0
+        var i = 0
+        let lt = UInt8(ascii: "<"), h = UInt8(ascii: "h"), gt = UInt8(ascii: ">")
+        while index < headings.count, let open = bytes[i...].firstIndex(of: lt) {
+            if open + 3 < bytes.count, bytes[open + 1] == h, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[open + 2]),
+                bytes[open + 3] == gt
+            {
+                out += bytes[runStart..<open]
+                out += Array("<h\(Character(Unicode.Scalar(bytes[open + 2]))) id=\"\(headings[index].id)\">".utf8)
                 index += 1
+                i = open + 4
+                runStart = i
             } else {
-                html += rest[..<open.upperBound]
-                rest = after
+                i = open + 1
             }
         }
-        html += rest
+        out += bytes[runStart...]
+        var html = String(decoding: out, as: UTF8.self)
         html = html.replacingAll("aria-label=\"Back to content\"", with: "aria-label=\"Terug naar de tekst\"")
         return HTMLFragment(html: html, headings: headings)
     }

@@ -128,7 +128,11 @@ public struct Validator {
         switch type {
         case .text, .markdown:
             guard let text = scalarText(node, field: field, path: path) else { return nil }
-            return type.isMarkdown ? .markdown(text) : .text(text)
+            guard type.isMarkdown else { return .text(text) }
+            for problem in MarkdownShape.problems(in: text, budget: &markdownBudget) {
+                error(at: node, field: path, Message.markdownShape(problem, field: path))
+            }
+            return .markdown(text)
 
         case .date:
             guard let text = scalarText(node, field: field, path: path) else { return nil }
@@ -260,6 +264,9 @@ public struct Validator {
     private func location(of node: Node) -> SourceLocation? {
         node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
     }
+
+    /// Table cells of all Markdown fields of the file together (see `MarkdownShape`).
+    private var markdownBudget = MarkdownShape.Budget()
 
     private mutating func error(at node: Node, field: String?, _ message: String) {
         let mark = node.mark
