@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every text a user can read in a diagnostic, in one place and in Dutch, the language
 /// of the documents and their authors. Each says what is wrong and how to fix it.
 enum Message {
@@ -175,6 +177,20 @@ enum PackMessage {
     static func fileMissing(_ p: String) -> String { "'\(p)' bestaat niet" }
     static func outsideFolder(_ p: String) -> String { "'\(p)' wijst (via een symbolische link) buiten de map van de vergadering" }
     static func notARegularFile(_ p: String) -> String { "'\(p)' is geen gewoon bestand (een map, FIFO of apparaat)" }
+    /// Why a write failed, in Dutch (strerror is English).
+    static func ioReason(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC: "de schijf is vol (geen ruimte meer); maak ruimte vrij en probeer opnieuw"
+        case EDQUOT: "het schijfquotum is op; maak ruimte vrij en probeer opnieuw"
+        case EACCES, EPERM: "geen toestemming om hier te schrijven; kies een andere map"
+        case EROFS: "het bestandssysteem is alleen-lezen; kies een andere map"
+        case ENOTDIR: "een deel van het pad is een bestand, geen map; kies een andere map"
+        case ENOENT: "de map bestaat niet; maak haar eerst aan of kies een andere"
+        case EEXIST: "bestaat al"
+        case EIO: "schrijffout van het apparaat"
+        default: "kan niet schrijven: \(String(cString: strerror(code)))"
+        }
+    }
     static func outputOverlapsInput(_ o: String) -> String {
         "uitvoermap '\(o)' valt samen met de map van de vergadering (of ligt erin of erboven); kies een map daarbuiten"
     }
