@@ -16,6 +16,11 @@ enum Message {
     static let emptyFile = "het bestand is leeg; begin met 'soort:' (voorstel, memo, notitie, projectopdracht, projectplan of evaluatie), of maak een nieuw stuk met 'stukken new SOORT'"
 
     // MARK: YAML
+    static func escapedInvisibleCharacter(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return "onzichtbaar stuurteken \(code) in deze waarde (als escape tussen aanhalingstekens geschreven); verwijder het"
+    }
     static func invisibleCharacter(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex

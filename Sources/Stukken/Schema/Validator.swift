@@ -221,6 +221,12 @@ public struct Validator {
             return nil
         }
         let text = scalar.string
+        // The reader refuses these characters in the file's text, but a double-quoted
+        // scalar can still write them as escapes ("\u202E", "\x00", "\a").
+        if let invisible = text.unicodeScalars.first(where: YAMLReader.isForbidden) {
+            error(at: node, field: path, Message.escapedInvisibleCharacter(invisible))
+            return nil
+        }
         if field.type.isSingleLine && text.contains("\n") {
             // A block scalar in a one-line field: folded to spaces when rendered, no error.
             return text
