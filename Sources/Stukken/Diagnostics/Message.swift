@@ -41,6 +41,8 @@ enum Message {
             return "de tabellen van dit stuk hebben samen \(n) cellen (\(at)); hoogstens \(Limits.maximumTableCells): zet grote tabellen in een bijlage"
         case .nestedTooDeep(let n):
             return "\(n) lijsten of citaten in elkaar (\(at)); hoogstens \(Limits.maximumMarkdownNesting)"
+        case .tooManyAtSigns(let n):
+            return "\(n) @-tekens in de Markdown-velden van dit stuk (\(at)); hoogstens \(Limits.maximumAtSigns)"
         case .tooManyFootnoteReferences(let n):
             return "\(n) voetnootverwijzingen ([^…]) in dit stuk (\(at)); hoogstens \(Limits.maximumFootnoteReferences)"
         }

@@ -94,4 +94,6 @@ public enum Limits {
     public static let maximumMarkdownNesting = 8
     /// Footnote references (`[^1]`) of one file together.
     public static let maximumFootnoteReferences = 1_000
+    /// `@` signs in the Markdown fields of one file together (a real stuk has a handful).
+    public static let maximumAtSigns = 2_000
 }

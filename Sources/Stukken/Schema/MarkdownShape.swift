@@ -18,6 +18,7 @@ enum MarkdownShape {
             case tooManyCells(Int)
             case nestedTooDeep(Int)
             case tooManyFootnoteReferences(Int)
+            case tooManyAtSigns(Int)
         }
         var kind: Kind
         /// Line inside the field's text, from 1.
@@ -30,6 +31,9 @@ enum MarkdownShape {
         /// `[^…]`: each reference adds a back-link to its note (62,000 references to one
         /// note made 14.6 MB of HTML from 250 KB).
         var footnoteReferences = 0
+        /// `@`: the autolink extension looks for an e-mail address around every one
+        /// (255 KB of `a@a@…` took 0.76 s of CPU, over a second on a busy machine).
+        var atSigns = 0
     }
 
     static func problems(in text: String, budget: inout Budget) -> [Problem] {
@@ -40,7 +44,13 @@ enum MarkdownShape {
         var i = 0
         var reportedCells = budget.cells > Limits.maximumTableCells
         var reportedFootnotes = budget.footnoteReferences > Limits.maximumFootnoteReferences
+        var reportedAtSigns = budget.atSigns > Limits.maximumAtSigns
         while i < lines.count {
+            budget.atSigns += lines[i].utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "@") ? 1 : 0) }
+            if budget.atSigns > Limits.maximumAtSigns && !reportedAtSigns {
+                result.append(Problem(kind: .tooManyAtSigns(budget.atSigns), line: i + 1))
+                reportedAtSigns = true
+            }
             budget.footnoteReferences += lines[i].utf8.count < 2 ? 0 : count("[^", in: lines[i])
             if budget.footnoteReferences > Limits.maximumFootnoteReferences && !reportedFootnotes {
                 result.append(Problem(kind: .tooManyFootnoteReferences(budget.footnoteReferences), line: i + 1))
