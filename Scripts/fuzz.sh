@@ -27,10 +27,10 @@ for pair in FuzzDocument:document FuzzMeeting:meeting; do
   log="$scratch/$target.log"
   echo "fuzz: $target for ${seconds} s" >&2
   # -timeout: an input slower than 10 s (under ASan) is a finding; -rss_limit_mb bounds memory
-  # (and so catches leaks that grow per input). -detect_leaks=0: LeakSanitizer's check at exit
+  # (and so catches leaks that grow per input). detect_leaks=0: LeakSanitizer's check at exit
   # reports the once-initialised static field tables (Swift globals of indirect enums) as
   # leaks, on every run, even for an empty input.
-  if ! "$bin/$target" "$scratch/corpus/$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
+  if ! ASAN_OPTIONS=detect_leaks=0 "$bin/$target" "$scratch/corpus/$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
       -max_len=65536 -print_final_stats=1 -artifact_prefix="$scratch/findings/$target-" >"$log" 2>&1; then
     status=1
     echo "fuzz: $target found a problem; see $log and $scratch/findings/" >&2

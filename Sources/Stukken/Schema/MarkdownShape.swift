@@ -57,7 +57,8 @@ enum MarkdownShape {
                 reportedFootnotes = true
             }
             let (depth, rest) = containers(lines[i])
-            if depth > Limits.maximumMarkdownNesting {
+            // Once per field: a pasted outline would otherwise give an error per line.
+            if depth > Limits.maximumMarkdownNesting && !result.contains(where: { if case .nestedTooDeep = $0.kind { true } else { false } }) {
                 result.append(Problem(kind: .nestedTooDeep(depth), line: i + 1))
             }
             if i > 0, let columns = delimiterColumns(rest) {
