@@ -38,6 +38,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (Scripts/fuzz.sh builds them with -sanitize=fuzzer,address; in a
+        // normal build each is an empty program).
+        .executableTarget(name: "FuzzDocument", dependencies: ["Stukken"]),
+        .executableTarget(name: "FuzzMeeting", dependencies: ["Stukken"]),
         .testTarget(
             name: "StukkenTests",
             dependencies: [

@@ -13,7 +13,7 @@ public struct DiagnosticPrinter: Sendable {
         guard let line = diagnostic.line, let text = sources[diagnostic.file],
             let sourceLine = Self.line(line, of: text)
         else { return out }
-        let shown = sourceLine.replacingTabs()
+        let shown = sourceLine.visible()
         out += "\n" + shown
         if let column = diagnostic.column {
             // Columns count Unicode scalars (as libyaml does); tabs were shown as one space.
@@ -44,7 +44,20 @@ public struct DiagnosticPrinter: Sendable {
 }
 
 extension Substring {
-    fileprivate func replacingTabs() -> String {
-        String(self.map { $0 == "\t" ? " " : $0 })
+    /// Tabs as one space; control and bidi characters as `�`: echoed raw, a NUL would cut
+    /// the line and a U+202E would reorder the terminal's text around the caret.
+    /// One scalar stays one scalar, so the caret still lines up.
+    fileprivate func visible() -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == "\t" {
+                out.append(" ")
+            } else if YAMLReader.isForbidden(scalar) && scalar != "\r" {
+                out.append("\u{FFFD}")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every text a user can read in a diagnostic, in one place and in Dutch, the language
 /// of the documents and their authors. Each says what is wrong and how to fix it.
 enum Message {
@@ -14,6 +16,11 @@ enum Message {
     static let emptyFile = "het bestand is leeg; begin met 'soort:' (voorstel, memo, notitie, projectopdracht, projectplan of evaluatie), of maak een nieuw stuk met 'stukken new SOORT'"
 
     // MARK: YAML
+    static func escapedInvisibleCharacter(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return "onzichtbaar stuurteken \(code) in deze waarde (als escape tussen aanhalingstekens geschreven); verwijder het"
+    }
     static func invisibleCharacter(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
@@ -25,6 +32,21 @@ enum Message {
     static func anchorRefused(name: String) -> String {
         "'&\(name)' wordt in YAML gelezen als anker, en ankers zijn niet toegestaan; bedoelt u tekst, zet de waarde dan tussen aanhalingstekens, bijvoorbeeld \"&\(name) …\""
     }
+    static func markdownShape(_ problem: MarkdownShape.Problem, field: String) -> String {
+        let at = "regel \(problem.line) van veld '\(field)'"
+        switch problem.kind {
+        case .tooManyColumns(let n):
+            return "tabel met \(n) kolommen (\(at)); hoogstens \(Limits.maximumTableColumns): zet zo'n tabel in een bijlage"
+        case .tooManyCells(let n):
+            return "de tabellen van dit stuk hebben samen \(n) cellen (\(at)); hoogstens \(Limits.maximumTableCells): zet grote tabellen in een bijlage"
+        case .nestedTooDeep(let n):
+            return "\(n) lijsten of citaten in elkaar (\(at)); hoogstens \(Limits.maximumMarkdownNesting)"
+        case .tooManyAtSigns(let n):
+            return "\(n) @-tekens in de Markdown-velden van dit stuk (\(at)); hoogstens \(Limits.maximumAtSigns)"
+        case .tooManyFootnoteReferences(let n):
+            return "\(n) voetnootverwijzingen ([^…]) in dit stuk (\(at)); hoogstens \(Limits.maximumFootnoteReferences)"
+        }
+    }
     static let nestedTooDeep = "de YAML is te diep genest (meer dan \(Limits.maximumNesting) niveaus); geen stuk heeft dat nodig"
     static func yamlSyntax(problem: String, context: String?, line: String) -> String {
         var hint = ""
@@ -35,7 +57,7 @@ enum Message {
             hint = "; staat er een ': ' in een waarde? Zet de waarde dan tussen aanhalingstekens"
         } else if problem_.contains("single document") || problem_.contains("expected <document end>") {
             hint = "; een bestand bevat één stuk: verwijder de tweede '---' of splits het bestand"
-        } else if problem.contains("quoted scalar") {
+        } else if problem_.contains("quoted scalar") {
             hint = "; sluit de tekst af met hetzelfde aanhalingsteken"
         } else if problem.contains("block entry") || problem.contains("expected <block end>") {
             hint = "; controleer de inspringing van deze regel"
@@ -162,6 +184,20 @@ enum PackMessage {
     static func fileMissing(_ p: String) -> String { "'\(p)' bestaat niet" }
     static func outsideFolder(_ p: String) -> String { "'\(p)' wijst (via een symbolische link) buiten de map van de vergadering" }
     static func notARegularFile(_ p: String) -> String { "'\(p)' is geen gewoon bestand (een map, FIFO of apparaat)" }
+    /// Why a write failed, in Dutch (strerror is English).
+    static func ioReason(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC: "de schijf is vol (geen ruimte meer); maak ruimte vrij en probeer opnieuw"
+        case EDQUOT: "het schijfquotum is op; maak ruimte vrij en probeer opnieuw"
+        case EACCES, EPERM: "geen toestemming om hier te schrijven; kies een andere map"
+        case EROFS: "het bestandssysteem is alleen-lezen; kies een andere map"
+        case ENOTDIR: "een deel van het pad is een bestand, geen map; kies een andere map"
+        case ENOENT: "de map bestaat niet; maak haar eerst aan of kies een andere"
+        case EEXIST: "bestaat al"
+        case EIO: "schrijffout van het apparaat"
+        default: "kan niet schrijven: \(String(cString: strerror(code)))"
+        }
+    }
     static func outputOverlapsInput(_ o: String) -> String {
         "uitvoermap '\(o)' valt samen met de map van de vergadering (of ligt erin of erboven); kies een map daarbuiten"
     }

@@ -10,7 +10,7 @@ public enum AtomicFile {
         public var description: String {
             switch self {
             case .wouldOverwriteInput(let p): "\(p): weigert een invoerbestand te overschrijven; kies een ander uitvoerpad"
-            case .cannotWrite(let p, let reason): "\(p): kan niet schrijven: \(reason)"
+            case .cannotWrite(let p, let reason): "\(p): \(reason)"
             }
         }
     }
@@ -31,10 +31,10 @@ public enum AtomicFile {
         let directory = (target as NSString).deletingLastPathComponent
         let temporary = directory + "/.\((target as NSString).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw Failure.cannotWrite(path, reason: String(cString: strerror(errno)))
+            throw Failure.cannotWrite(path, reason: PackMessage.ioReason(errno))
         }
         if rename(temporary, target) != 0 {
-            let reason = String(cString: strerror(errno))
+            let reason = PackMessage.ioReason(errno)
             unlink(temporary)
             throw Failure.cannotWrite(path, reason: reason)
         }

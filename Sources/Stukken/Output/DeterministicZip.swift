@@ -12,9 +12,10 @@ enum DeterministicZip {
         return calendar.date(from: DateComponents(year: 2000, month: 1, day: 1, hour: 0, minute: 0, second: 0))!
     }()
 
-    /// Writes `files` (archive name → bytes) to a new archive at `url`.
-    static func write(_ files: [(name: String, data: Data)], to url: URL) throws {
-        let archive = try Archive(url: url, accessMode: .create)
+    /// The archive of `files` (archive name → bytes), built in memory so its bytes reach
+    /// the disk through the same writer as every other file of a pack.
+    static func data(_ files: [(name: String, data: Data)]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
         for (name, data) in files.sorted(by: { $0.name < $1.name }) {
             try archive.addEntry(
                 with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp,
@@ -23,5 +24,7 @@ enum DeterministicZip {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
+        guard let bytes = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return bytes
     }
 }

@@ -15,16 +15,20 @@ public struct PackWriter {
         public var woo: WooOptions?
         /// PDFs too (`--pdf`); without it a pack is HTML only and stays fast.
         public var pdf: PackPDFOptions?
+        /// Writes one file's bytes. The only place a pack's bytes reach the disk, so tests
+        /// can inject a full or failing disk (they run as root, where permissions block nothing).
+        public var writeFile: @Sendable (Data, URL) throws -> Void
 
         public init(
             output: String, audience: PackAudience, progress: (@Sendable (String) -> Void)? = nil, woo: WooOptions? = nil,
-            pdf: PackPDFOptions? = nil
+            pdf: PackPDFOptions? = nil, writeFile: @escaping @Sendable (Data, URL) throws -> Void = PackWriter.writeFile
         ) {
             self.output = output
             self.audience = audience
             self.progress = progress
             self.woo = woo
             self.pdf = pdf
+            self.writeFile = writeFile
         }
     }
 
@@ -77,7 +81,18 @@ public struct PackWriter {
         var summary = Summary()
         let target = URL(fileURLWithPath: options.output).standardizedFileURL
         let parent = target.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            // Foundation reports a file in the way as "exists"; name the real problem.
+            var ancestor = parent
+            while !FileManager.default.fileExists(atPath: ancestor.path), ancestor.path != "/" { ancestor.deleteLastPathComponent() }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw POSIXError(.ENOTDIR)
+            }
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw Failure.io("\(options.output): \(Self.describe(error))")
+        }
         let previous = Manifest.read(from: target)
         if let previous, previous.soort != options.audience.name {
             throw Failure.mixedAudience(options.output, existing: previous.soort, wanted: options.audience.name)
@@ -162,10 +177,10 @@ public struct PackWriter {
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).stukken-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files { try Self.put(file.data, at: staging.appendingPathComponent(file.path)) }
-            try Self.put(manifestData, at: staging.appendingPathComponent("manifest.json"))
+            for file in files { try put(file.data, at: staging.appendingPathComponent(file.path)) }
+            try put(manifestData, at: staging.appendingPathComponent("manifest.json"))
             let zipEntries = files.map { (name: $0.path, data: $0.data) } + [(name: "manifest.json", data: manifestData)]
-            try DeterministicZip.write(zipEntries, to: staging.appendingPathComponent(zipName))
+            try put(DeterministicZip.data(zipEntries), at: staging.appendingPathComponent(zipName))
             if try DirectorySwap.install(staging.path, at: target.path) {
                 try? FileManager.default.removeItem(at: staging)
             }
@@ -259,10 +274,26 @@ public struct PackWriter {
         r.canonical
     }
 
-    static func put(_ data: Data, at url: URL) throws {
+    func put(_ data: Data, at url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: url.path, contents: data) else {
-            throw Failure.io("\(url.path): \(String(cString: strerror(errno)))")
+        try options.writeFile(data, url)
+    }
+
+    /// The real disk: a new file, written whole; a short write (disk full) is an error.
+    public static let writeFile: @Sendable (Data, URL) throws -> Void = { data, url in
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += n
+            }
         }
     }
 
@@ -276,7 +307,10 @@ public struct PackWriter {
     }
 
     static func describe(_ error: Error) -> String {
-        if let e = error as? CocoaError, let underlying = e.underlying as? POSIXError { return String(cString: strerror(underlying.code.rawValue)) }
+        if let e = error as? POSIXError { return PackMessage.ioReason(e.code.rawValue) }
+        if let e = error as? CocoaError, let underlying = e.underlying as? POSIXError { return PackMessage.ioReason(underlying.code.rawValue) }
+        if let e = error as? DirectorySwap.SwapError { return "\(e.path): \(PackMessage.ioReason(e.code))" }
+        if let e = error as? CocoaError, let path = e.filePath { return "\(path): kan niet schrijven (\(e.code.rawValue))" }
         return String(describing: error)
     }
 }

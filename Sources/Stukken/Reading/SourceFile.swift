@@ -80,8 +80,20 @@ public struct SourceFile: Sendable {
 
 /// Limits that keep every input finishing quickly; documented in the README.
 public enum Limits {
-    /// Far above the largest real stuk (the seed-004 notitie is ~51 KB).
-    public static let maximumFileBytes = 1_000_000
+    /// Five times the largest real stuk (the seed-004 notitie is ~51 KB); bounds every
+    /// linear cost (README, "Limits").
+    public static let maximumFileBytes = 262_144
     /// Deeper YAML is refused before it reaches Yams.
     public static let maximumNesting = 32
+    /// Markdown fields (see `MarkdownShape`): a real stuk's widest table has 24 columns.
+    public static let maximumTableColumns = 64
+    /// Cells (columns × rows) of all tables of one file together.
+    public static let maximumTableCells = 20_000
+    /// Block quotes and lists inside each other on one line (a voorstel uses 3 levels;
+    /// 16 levels on every line of 250 KB took 2.5 s).
+    public static let maximumMarkdownNesting = 8
+    /// Footnote references (`[^1]`) of one file together.
+    public static let maximumFootnoteReferences = 1_000
+    /// `@` signs in the Markdown fields of one file together (a real stuk has a handful).
+    public static let maximumAtSigns = 2_000
 }

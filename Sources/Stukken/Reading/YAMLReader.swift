@@ -124,9 +124,12 @@ public enum YAMLReader {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // An unclosed quote or bracket is found at the end of the file; the author
+            // needs the place where it was opened, which libyaml keeps as the context.
+            let at = (problem.contains("end of stream") ? context?.mark : nil) ?? mark
             return Diagnostic(
-                .error, file: source.path, line: mark.line, column: mark.column,
-                message: Message.yamlSyntax(problem: problem, context: context?.text, line: source.lineText(mark.line)))
+                .error, file: source.path, line: at.line, column: at.column,
+                message: Message.yamlSyntax(problem: problem, context: context?.text, line: source.lineText(at.line)))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let location = source.secondOccurrence(ofKey: key, after: context.mark.line)

@@ -128,7 +128,11 @@ public struct Validator {
         switch type {
         case .text, .markdown:
             guard let text = scalarText(node, field: field, path: path) else { return nil }
-            return type.isMarkdown ? .markdown(text) : .text(text)
+            guard type.isMarkdown else { return .text(text) }
+            for problem in MarkdownShape.problems(in: text, budget: &markdownBudget) {
+                error(at: node, field: path, Message.markdownShape(problem, field: path))
+            }
+            return .markdown(text)
 
         case .date:
             guard let text = scalarText(node, field: field, path: path) else { return nil }
@@ -217,6 +221,12 @@ public struct Validator {
             return nil
         }
         let text = scalar.string
+        // The reader refuses these characters in the file's text, but a double-quoted
+        // scalar can still write them as escapes ("\u202E", "\x00", "\a").
+        if let invisible = text.unicodeScalars.first(where: YAMLReader.isForbidden) {
+            error(at: node, field: path, Message.escapedInvisibleCharacter(invisible))
+            return nil
+        }
         if field.type.isSingleLine && text.contains("\n") {
             // A block scalar in a one-line field: folded to spaces when rendered, no error.
             return text
@@ -260,6 +270,9 @@ public struct Validator {
     private func location(of node: Node) -> SourceLocation? {
         node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
     }
+
+    /// Table cells of all Markdown fields of the file together (see `MarkdownShape`).
+    private var markdownBudget = MarkdownShape.Budget()
 
     private mutating func error(at node: Node, field: String?, _ message: String) {
         let mark = node.mark
