@@ -51,6 +51,7 @@ enum PackPDF {
             "orgaan_naam": v.orgaan == .dvo ? v.orgaan.naam.uppercased() : v.orgaan.naam,
             "datum": v.datum.lang,
             "stijl": templates.stylesheet,
+            "drukstijl": templates.printStylesheet,
             "agenda": body(of: agenda).html,
             "delen": delen,
         ]

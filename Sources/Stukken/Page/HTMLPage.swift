@@ -31,7 +31,10 @@ enum PageRenderer {
             "inhoudsopgave": body.headings.filter { $0.level == 2 }.map { ["id": $0.id, "tekst": $0.text] },
         ]
         page["document"] = context
-        if let print { page["pdf"] = print }
+        if let print {
+            page["pdf"] = print
+            page["drukstijl"] = templates.printStylesheet
+        }
         if let extras {
             var pakket: [String: Any] = ["terug": extras.terug, "niet_openbaar": extras.nietOpenbaar, "agendapunt": extras.agendapunt]
             pakket["jsonld"] = extras.jsonLD

@@ -13,6 +13,8 @@ public struct TemplateSet: Sendable {
     public let directory: String
     private let library: MustacheLibrary
     public let stylesheet: String
+    /// `druk.css`: paged-media rules only WeasyPrint understands, for PDF pages only.
+    public let printStylesheet: String
     /// A hash of every template byte, for incremental builds.
     public let fingerprint: String
 
@@ -69,11 +71,13 @@ public struct TemplateSet: Sendable {
         }
         let css = fm.contents(atPath: directory + "/stijl.css").flatMap { String(data: $0, encoding: .utf8) } ?? ""
         hasher.add(css)
+        let printCSS = fm.contents(atPath: directory + "/druk.css").flatMap { String(data: $0, encoding: .utf8) } ?? ""
+        hasher.add(printCSS)
         if library.getTemplate(named: "pagina.html") == nil {
             diagnostics.append(Diagnostic(.error, file: directory, message: Message.templateMissing("pagina.html.mustache", directory: directory)))
         }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
-        return .success(TemplateSet(directory: directory, library: library, stylesheet: css, fingerprint: hasher.hex))
+        return .success(TemplateSet(directory: directory, library: library, stylesheet: css, printStylesheet: printCSS, fingerprint: hasher.hex))
     }
 
     /// Renders `<soort>/<part>`; a part a kind does not have renders as nothing.
