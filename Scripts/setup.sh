@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages stukken needs, only those that are missing.
 # Build: libcmark-gfm (+ extensions). PDF and its tests: weasyprint, poppler-utils.
+# The browser test of `stukken serve`: chromium, chromium-driver, python3-selenium.
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev weasyprint poppler-utils)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev weasyprint poppler-utils
+  chromium chromium-driver python3-selenium)
 python_modules=(jsonschema yaml)
 missing=()
 for p in "${packages[@]}"; do
