@@ -53,6 +53,11 @@ enum Assets {
           if (!form || !frame || !window.fetch) return;
           var timer = null;
           var sent = 0;
+          // Messages show for the fields the author has touched; all of them once the page
+          // was checked (it came with messages) so nothing is hidden after a check.
+          var all = form.querySelector("ul.fout li") !== null;
+          var touched = {};
+          form.addEventListener("submit", function () { all = true; });
           function update() {
             var number = ++sent;
             var body = new URLSearchParams(new FormData(form));
@@ -61,11 +66,14 @@ enum Assets {
               .then(function (answer) {
                 if (number !== sent) return;
                 frame.srcdoc = answer.html;
-                document.getElementById("stand").textContent = answer.stand;
+                document.getElementById("stand").textContent = (all || answer.fouten === 0)
+                  ? answer.stand
+                  : "Nog niet compleet (" + answer.fouten + "); 'Controleren' toont alle meldingen bij de velden.";
                 var lists = form.querySelectorAll("ul.fout[data-pad]");
                 for (var i = 0; i < lists.length; i++) {
                   var list = lists[i];
-                  var messages = answer.meldingen[list.dataset.pad] || [];
+                  var pad = list.dataset.pad;
+                  var messages = (all || touched[pad]) ? (answer.meldingen[pad] || []) : [];
                   list.textContent = "";
                   messages.forEach(function (m) {
                     var li = document.createElement("li");
@@ -81,7 +89,8 @@ enum Assets {
               })
               .catch(function () {});
           }
-          function later() {
+          function later(event) {
+            if (event && event.target && event.target.name) touched[event.target.name] = true;
             clearTimeout(timer);
             timer = setTimeout(update, 400);
           }

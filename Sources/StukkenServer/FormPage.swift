@@ -67,19 +67,21 @@ struct FormRenderer {
         let id = Self.id(path)
         var items = value?.items ?? []
         // A required list starts with one empty row to fill.
-        if items.isEmpty && (minimum > 0 || field.presence == .required) { items = [FormValue.empty(element)] }
+        if items.isEmpty && field.presence != .optional { items = [FormValue.empty(element)] }
         var out = "<fieldset class=\"lijst\" id=\"\(id)\"><legend>\(HTML.escape(field.label))\(mark(field.presence))</legend>\n"
         out += help(field.help, id: id)
         out += errors(path: path, id: id)
         for (i, item) in items.enumerated() {
             let itemPath = FieldPath.item(path, i)
             let itemLabel = "\(field.label) nr. \(i + 1)"
-            let itemField = Field(field.key, itemLabel, element, .required)
             out += "<div class=\"item\">\n"
             switch element {
             case .record, .textOrRecord, .list:
+                // The item's own fields carry the required marks; the item box does not.
+                let itemField = Field(field.key, itemLabel, element, .optional)
                 out += self.field(field: itemField, value: item, path: itemPath, label: itemLabel)
             default:
+                let itemField = Field(field.key, itemLabel, element, .required)
                 out += scalar(field: itemField, type: element, value: item.text, path: itemPath, label: itemLabel)
             }
             out += "<button type=\"submit\" class=\"klein\" name=\"actie\" value=\"verwijderen:\(HTML.escape(itemPath))\">"
@@ -104,7 +106,9 @@ struct FormRenderer {
         out += help(field.help, id: id)
         switch type {
         case .markdown:
-            let rows = max(4, min(16, value.split(separator: "\n", omittingEmptySubsequences: false).count + 1))
+            // Room for the text as it wraps (about 70 characters a line), within reason.
+            let lines = value.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + 1 + $1.count / 70 }
+            let rows = max(4, min(20, lines + 1))
             // The line break after <textarea> is eaten by the HTML parser, so a text that starts
             // with a line break keeps it.
             out += "<textarea \(attributes) rows=\"\(rows)\">\n\(HTML.escape(value))</textarea>\n"

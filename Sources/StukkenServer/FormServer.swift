@@ -39,7 +39,7 @@ public enum FormServer {
         }
         router.get("/:soort") { _, context in
             let kind = try Self.kind(in: context)
-            return html(workbench.formPage(kind: kind, values: .record([:])))
+            return html(workbench.formPage(kind: kind, values: .record([:]), showMessages: false))
         }
         router.post("/:soort") { request, context in
             let kind = try Self.kind(in: context)

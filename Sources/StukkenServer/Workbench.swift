@@ -86,10 +86,13 @@ public struct Workbench: Sendable {
 
     /// The form page of one kind, filled with `values`, its messages beside the fields.
     public func formPage(
-        kind: any DocumentKind.Type, values: FormValue, notice: String? = nil, extraDiagnostics: [Diagnostic] = []
+        kind: any DocumentKind.Type, values: FormValue, notice: String? = nil, extraDiagnostics: [Diagnostic] = [],
+        showMessages: Bool = true
     ) -> String {
         let checked = check(kind: kind, values: values)
-        let (fieldsHTML, messages) = Self.fields(kind: kind, values: values, diagnostics: extraDiagnostics + checked.diagnostics)
+        // A new, empty form is not yet wrong: its messages wait until the author checks.
+        let shown = showMessages ? extraDiagnostics + checked.diagnostics : []
+        let (fieldsHTML, messages) = Self.fields(kind: kind, values: values, diagnostics: shown)
         let previewPage = preview(kind: kind, values: values)
         let errorCount = checked.diagnostics.filter { $0.severity == .error }.count + extraDiagnostics.count
         var body = "<header><p class=\"merk\"><a href=\"/\">stukken</a></p>\n<nav aria-label=\"Soorten stukken\"><ul>"
@@ -105,7 +108,8 @@ public struct Workbench: Sendable {
         body += "<button type=\"submit\" name=\"actie\" value=\"bijwerken\">Controleren en voorbeeld bijwerken</button>"
         body += "<button type=\"submit\" name=\"actie\" value=\"yaml\">Download YAML</button>"
         body += "<button type=\"submit\" name=\"actie\" value=\"html\">Download HTML</button></div>\n"
-        body += "<p id=\"stand\" class=\"stand\" role=\"status\" aria-live=\"polite\">\(HTML.escape(Self.status(errorCount)))</p>\n"
+        let status = showMessages ? Self.status(errorCount) : "Vul de velden in; de meldingen verschijnen als u controleert."
+        body += "<p id=\"stand\" class=\"stand\" role=\"status\" aria-live=\"polite\">\(HTML.escape(status))</p>\n"
         let general = (messages[""] ?? []).map { "<li>\(HTML.escape($0))</li>" }.joined()
         body += "<ul class=\"fout\" id=\"v--fout\" data-pad=\"\">\(general)</ul>\n"
         body += fieldsHTML
@@ -138,7 +142,7 @@ public struct Workbench: Sendable {
     static let noPreview = """
         <!doctype html><html lang="nl"><meta charset="utf-8"><title>Geen voorbeeld</title>\
         <body style="font-family: sans-serif; color: #444; padding: 1em">\
-        <p>Nog geen voorbeeld: los eerst de fouten bij de velden op (een datum moet bijvoorbeeld bestaan).</p></body></html>
+        <p>Het voorbeeld verschijnt zodra elke verplichte datum is ingevuld en de fouten bij de velden zijn opgelost. Nog lege verplichte tekstvelden staan in het voorbeeld als …</p></body></html>
         """
 
     /// The start page: one link per kind and the upload form for an existing file.
@@ -181,11 +185,12 @@ public struct Workbench: Sendable {
         struct Answer: Encodable {
             var html: String
             var stand: String
+            var fouten: Int
             var meldingen: [String: [String]]
         }
         let answer = Answer(
             html: preview(kind: kind, values: values)?.html ?? Self.noPreview, stand: Self.status(errors),
-            meldingen: messages)
+            fouten: errors, meldingen: messages)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? encoder.encode(answer)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
