@@ -26,6 +26,16 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let opened = open
+        do {
+            try await serve(templates: templates, opened: opened)
+        } catch {
+            // Mostly "address already in use": another program (or another serve) has the port.
+            Console.error(ServeMessage.cannotListen(port: port, reason: String(describing: error)))
+            throw ExitCode.failure
+        }
+    }
+
+    private func serve(templates: TemplateSet, opened: String?) async throws {
         try await FormServer.run(port: port, workbench: Workbench(templates: templates), opened: opened) { port in
             let url = "http://127.0.0.1:\(port)/" + (opened == nil ? "" : "bestand")
             // Written straight to the file descriptor, so a script reading the pipe sees it at once.

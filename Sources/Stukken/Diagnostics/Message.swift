@@ -181,6 +181,9 @@ public enum ServeMessage {
     public static func unknownKind(_ soort: String, kinds: [String]) -> String {
         "onbekende soort '\(soort)'; kies uit: \(kinds.joined(separator: ", "))"
     }
+    public static func cannotListen(port: Int, reason: String) -> String {
+        "kan niet luisteren op 127.0.0.1:\(port) (\(reason)); is de poort al in gebruik? Kies een andere met --port"
+    }
     public static func listening(_ url: String) -> String {
         "stukken serve: het formulier staat op \(url) (alleen op deze computer; stoppen met Ctrl-C)"
     }
