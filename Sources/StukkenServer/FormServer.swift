@@ -51,7 +51,17 @@ public enum FormServer {
             } else if action.hasPrefix("verwijderen:") {
                 values = values.removing(itemAt: String(action.dropFirst("verwijderen:".count)), fields: kind.fields)
             } else if action == "yaml" {
-                let yaml = YAMLWriter.yaml(kind: kind, values: values)
+                // An unfinished stuk may be saved to continue later; its open problems travel
+                // along as comments, which the reader (and the form) ignore.
+                let checked = workbench.check(kind: kind, values: values)
+                let errors = checked.diagnostics.filter { $0.severity == .error }
+                var yaml = checked.yaml
+                if !errors.isEmpty {
+                    let lines = [ServeMessage.unfinished(errors.count)] + errors.map {
+                        "- " + ($0.field.map { "\($0): " } ?? "") + $0.message
+                    }
+                    yaml = lines.map { "# " + $0.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined() + yaml
+                }
                 return download(yaml, name: "\(kind.soort).yaml", type: "application/yaml; charset=utf-8")
             } else if action == "html" {
                 let checked = workbench.check(kind: kind, values: values)

@@ -299,6 +299,26 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
         }
     }
 
+    /// An unfinished form can still be saved; the file says what is missing, and opens again.
+    @Test func unfinishedYAML() async throws {
+        try await app().test(.router) { client in
+            let pairs = [("project", "Buurtpreventie"), ("actie", "yaml")]
+            let yaml = try await client.execute(uri: "/evaluatie", method: .post, headers: formHeaders, body: encoded(pairs)) { response in
+                #expect(response.status == .ok)
+                return String(buffer: response.body)
+            }
+            let diagnostics: [Diagnostic]
+            switch Stukken.load(SourceFile(path: "e.yaml", text: yaml)) {
+            case .success: diagnostics = []
+            case .failure(let e): diagnostics = e.diagnostics
+            }
+            #expect(!diagnostics.isEmpty)
+            #expect(yaml.hasPrefix("# " + ServeMessage.unfinished(diagnostics.count) + "\n"))
+            for d in diagnostics { #expect(yaml.contains(d.message)) }
+            #expect(yaml.contains("project: \"Buurtpreventie\"\n"))
+        }
+    }
+
     @Test func htmlRefusedWhileInvalid() async throws {
         try await app().test(.router) { client in
             try await client.execute(uri: "/evaluatie", method: .post, headers: formHeaders, body: encoded([("actie", "html")])) { response in

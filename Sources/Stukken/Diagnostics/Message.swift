@@ -184,6 +184,9 @@ public enum ServeMessage {
     public static func cannotListen(port: Int, reason: String) -> String {
         "kan niet luisteren op 127.0.0.1:\(port) (\(reason)); is de poort al in gebruik? Kies een andere met --port"
     }
+    public static func unfinished(_ errors: Int) -> String {
+        "Nog niet compleet: stukken check meldt \(errors == 1 ? "1 fout" : "\(errors) fouten"). Open dit bestand weer in 'stukken serve' om verder te gaan."
+    }
     public static func listening(_ url: String) -> String {
         "stukken serve: het formulier staat op \(url) (alleen op deze computer; stoppen met Ctrl-C)"
     }
