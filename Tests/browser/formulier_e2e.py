@@ -132,7 +132,15 @@ def main():
         assert 'project: "Buurtpreventie via WhatsApp"' in text, text
         check = subprocess.run([binary, "check", path], capture_output=True, text=True)
         assert check.returncode == 0, check.stderr
-        print("ok: evaluatie filled, preview updated, YAML downloaded and accepted by stukken check")
+        # "Open YAML": the downloaded file opens again in the same form, without errors.
+        driver.get(base)
+        driver.find_element(By.ID, "bestand").send_keys(path)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/openen'] button").click()
+        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "v-project"))
+        assert driver.find_element(By.ID, "v-project").get_attribute("value") == "Buurtpreventie via WhatsApp"
+        assert driver.find_element(By.ID, "v-datum").get_attribute("value") == "12 maart 2018"
+        assert "Geen fouten" in driver.find_element(By.ID, "stand").text
+        print("ok: evaluatie filled, preview updated, YAML downloaded and accepted by stukken check, opened again")
     finally:
         if driver:
             driver.quit()
