@@ -42,7 +42,7 @@ def start_server(binary):
 def browser(downloads):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000", "--lang=nl"]:
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=nl"]:
         options.add_argument(argument)
     options.add_experimental_option(
         "prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
