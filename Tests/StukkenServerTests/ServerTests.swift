@@ -176,6 +176,23 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
         }
     }
 
+    /// A new, empty form is not yet wrong: no messages until the author checks.
+    @Test func newFormWithoutMessages() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/evaluatie", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("data-pad=\"datum\"></ul>"))
+                #expect(!html.contains("\"><li>"), "a message list with items")
+                #expect(!html.contains("aria-invalid"))
+            }
+            try await client.execute(uri: "/evaluatie", method: .post, headers: formHeaders, body: encoded([("actie", "bijwerken")])) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("aria-invalid=\"true\""))
+                #expect(html.contains("data-pad=\"datum\"><li>"))
+            }
+        }
+    }
+
     @Test func unknownKind() async throws {
         try await app().test(.router) { client in
             try await client.execute(uri: "/brief", method: .get) { response in
@@ -360,6 +377,14 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
             try await client.execute(uri: "/openen", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: multipart)) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("portefeulliehouder"))
+            }
+            // A file without soort cannot choose a form: the validator's message says why.
+            let noKind = "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"x.yaml\"\r\n\r\nonderwerp: x\n\r\n--\(boundary)--\r\n"
+            try await client.execute(uri: "/openen", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: noKind)) { response in
+                #expect(response.status == .unprocessableContent)
+                let html = String(buffer: response.body)
+                #expect(html.contains(HTML.escape(ServeMessage.cannotOpen)))
+                #expect(html.contains("x.yaml:1:1: error:"))
             }
             try await client.execute(uri: "/openen", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: "--grens--\r\n")) { response in
                 #expect(response.status == .badRequest)
