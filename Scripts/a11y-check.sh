@@ -14,4 +14,27 @@ mkdir -p "$out/voorbeelden"
 "$bin" render examples/*.yaml Tests/A11y/*.yaml -o "$out/voorbeelden/"
 "$bin" pack examples/vergadering/vergadering.yaml -o "$out/pakket-openbaar"
 "$bin" pack examples/vergadering/vergadering.yaml --besloten -o "$out/pakket-besloten"
+# The web form (stukken serve): each kind's form page and the start page, fetched from a
+# server on a free loopback port and saved with its stylesheet beside it.
+mkdir -p "$out/formulieren"
+"$bin" serve --port 0 > "$out/serve.log" 2>&1 &
+serve_pid=$!
+trap 'kill $serve_pid 2>/dev/null; rm -rf "$out"' EXIT
+url=""
+for _ in $(seq 100); do
+  url=$(grep -o "http://127.0.0.1:[0-9]*" "$out/serve.log" | head -1 || true)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "a11y: stukken serve did not start"; cat "$out/serve.log"; exit 1; }
+/usr/bin/python3 - "$url" "$out/formulieren" <<'PY'
+import sys, urllib.request
+url, folder = sys.argv[1], sys.argv[2]
+get = lambda path: urllib.request.urlopen(url + path).read()
+open(f"{folder}/formulier.css", "wb").write(get("/formulier.css"))
+for name, path in [("start", "/")] + [(k, "/" + k) for k in ("voorstel", "memo", "notitie", "projectopdracht", "projectplan", "evaluatie")]:
+    html = get(path).replace(b'href="/formulier.css"', b'href="formulier.css"')
+    open(f"{folder}/{name}.html", "wb").write(html)
+PY
+kill $serve_pid 2>/dev/null || true
 /usr/bin/python3 Scripts/a11y_check.py "$out" .build-a11y/vnu.jar .build-a11y/axe.min.js README.md

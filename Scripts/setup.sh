@@ -4,8 +4,10 @@
 # fonts-liberation2 (Liberation Sans, metric-compatible with the originals' Arial; without
 # it WeasyPrint falls back to whatever sans-serif the machine has, and PDFs differ per machine).
 # DiWoo metadata tests: libxml2-utils (xmllint against the XSD).
+# The browser test of `stukken serve`: chromium, chromium-driver, python3-selenium.
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev weasyprint poppler-utils fonts-liberation2 libxml2-utils)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev weasyprint poppler-utils fonts-liberation2 libxml2-utils
+  chromium chromium-driver python3-selenium)
 python_modules=(jsonschema yaml pypdf)
 # The benchmark (bench/bench.py) compares with the cmark-gfm tool and pandoc.
 [ "${1:-}" = "--bench" ] && packages+=(cmark-gfm pandoc)

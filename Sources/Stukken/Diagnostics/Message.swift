@@ -236,3 +236,28 @@ enum PDFMessage {
     static func io(_ detail: String) -> String { "PDF maken kan niet: \(detail)" }
     static let stdoutRefused = "een PDF gaat niet naar het scherm: geef met -o een bestand of map"
 }
+
+/// The texts `stukken serve` (the web form) shows beside the validator's messages.
+public enum ServeMessage {
+    public static let wrongHost =
+        "geweigerd: deze formulierserver antwoordt alleen op http://127.0.0.1 en http://localhost"
+    public static let noUpload = "Geen bestand ontvangen; kies een YAML-bestand en probeer het opnieuw."
+    public static let cannotOpen = "Dit bestand kan niet in een formulier worden geopend"
+    public static let htmlNeedsValid =
+        "HTML kan pas worden gedownload als het stuk geen fouten meer heeft; zie de meldingen bij de velden."
+    public static func opened(_ path: String) -> String {
+        "Geopend: \(path). Het bestand zelf wordt niet gewijzigd; neem het resultaat mee met 'Download YAML'."
+    }
+    public static func unknownKind(_ soort: String, kinds: [String]) -> String {
+        "onbekende soort '\(soort)'; kies uit: \(kinds.joined(separator: ", "))"
+    }
+    public static func cannotListen(port: Int, reason: String) -> String {
+        "kan niet luisteren op 127.0.0.1:\(port) (\(reason)); is de poort al in gebruik? Kies een andere met --port"
+    }
+    public static func unfinished(_ errors: Int) -> String {
+        "Nog niet compleet: stukken check meldt \(errors == 1 ? "1 fout" : "\(errors) fouten"). Open dit bestand weer in 'stukken serve' om verder te gaan."
+    }
+    public static func listening(_ url: String) -> String {
+        "stukken serve: het formulier staat op \(url) (alleen op deze computer; stoppen met Ctrl-C)"
+    }
+}
