@@ -63,12 +63,23 @@ public enum FormServer {
                     yaml = lines.map { "# " + $0.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined() + yaml
                 }
                 return download(yaml, name: "\(kind.soort).yaml", type: "application/yaml; charset=utf-8")
-            } else if action == "html" {
+            } else if action == "html" || action == "pdf" {
                 let checked = workbench.check(kind: kind, values: values)
                 guard let stuk = checked.stuk else {
                     return html(
                         workbench.formPage(kind: kind, values: values, notice: ServeMessage.htmlNeedsValid),
                         status: .unprocessableContent)
+                }
+                if action == "pdf" {
+                    // WeasyPrint, as `render --format pdf`; without it the form says which package is missing.
+                    do {
+                        let pdf = try Stukken.pdf(stuk, templates: workbench.templates)
+                        return download(pdf, name: "\(kind.soort).pdf", type: "application/pdf")
+                    } catch {
+                        return html(
+                            workbench.formPage(kind: kind, values: values, notice: String(describing: error)),
+                            status: .serviceUnavailable)
+                    }
                 }
                 let page = Stukken.html(stuk, templates: workbench.templates)
                 return download(page.html, name: "\(kind.soort).html", type: "text/html; charset=utf-8")
@@ -180,10 +191,14 @@ public enum FormServer {
     }
 
     static func download(_ text: String, name: String, type: String) -> Response {
+        download(Data(text.utf8), name: name, type: type)
+    }
+
+    static func download(_ data: Data, name: String, type: String) -> Response {
         var headers = securityHeaders
         headers[.contentType] = type
         headers[.contentDisposition] = "attachment; filename=\"\(name)\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 

@@ -107,7 +107,8 @@ public struct Workbench: Sendable {
         body += "<div class=\"knoppen\">"
         body += "<button type=\"submit\" name=\"actie\" value=\"bijwerken\">Controleren en voorbeeld bijwerken</button>"
         body += "<button type=\"submit\" name=\"actie\" value=\"yaml\">Download YAML</button>"
-        body += "<button type=\"submit\" name=\"actie\" value=\"html\">Download HTML</button></div>\n"
+        body += "<button type=\"submit\" name=\"actie\" value=\"html\">Download HTML</button>\n"
+        body += "<button type=\"submit\" name=\"actie\" value=\"pdf\">Download PDF</button></div>\n"
         let status = showMessages ? Self.status(errorCount) : "Vul de velden in; de meldingen verschijnen als u controleert."
         body += "<p id=\"stand\" class=\"stand\" role=\"status\" aria-live=\"polite\">\(HTML.escape(status))</p>\n"
         let general = (messages[""] ?? []).map { "<li>\(HTML.escape($0))</li>" }.joined()

@@ -336,6 +336,20 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
         }
     }
 
+    /// "Download PDF": the same PDF as `stukken render --format pdf` (WeasyPrint, tagged).
+    @Test func pdfDownload() async throws {
+        let (kind, values, _) = try formValues("evaluatie-dashboard-woninginbraken.yaml")
+        try await app().test(.router) { client in
+            let body = encoded(formPairs(values, fields: kind.fields) + [("actie", "pdf")])
+            try await client.execute(uri: "/evaluatie", method: .post, headers: formHeaders, body: body) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentDisposition] == "attachment; filename=\"evaluatie.pdf\"")
+                #expect(response.headers[.contentType] == "application/pdf")
+                #expect(String(buffer: response.body).hasPrefix("%PDF-"))
+            }
+        }
+    }
+
     @Test func htmlRefusedWhileInvalid() async throws {
         try await app().test(.router) { client in
             try await client.execute(uri: "/evaluatie", method: .post, headers: formHeaders, body: encoded([("actie", "html")])) { response in
