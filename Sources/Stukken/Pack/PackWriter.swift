@@ -281,20 +281,8 @@ public struct PackWriter {
 
     /// The real disk: a new file, written whole; a short write (disk full) is an error.
     public static let writeFile: @Sendable (Data, URL) throws -> Void = { data, url in
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(fd) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += n
-            }
-        }
+        let failure = AtomicFile.plainWrite(data, to: url.path, exclusive: true)
+        if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
     }
 
     /// Folders of builds that were killed halfway (`.NAME.stukken-*` beside the target).

@@ -18,7 +18,7 @@ public enum YAMLReader {
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
 
         do {
-            guard let node = try Yams.compose(yaml: source.text) else {
+            guard let node = try Yams.compose(yaml: source.text, Resolver.basic) else {
                 return .failure(DiagnosticsError([Diagnostic(.error, file: source.path, message: Message.emptyFile)]))
             }
             return .success(node)
