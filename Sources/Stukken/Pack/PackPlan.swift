@@ -51,6 +51,16 @@ public struct PackPlan: Sendable {
 
         if let output, let problem = outputProblem(output, folder: folder, meeting: path) { problems.append(problem) }
 
+        // Load every stuk the agenda names on all cores first (reading and validating is
+        // most of a plan's time); the checks below then run in agenda order, so the
+        // diagnostics come out in the same order as before.
+        let loaded = preload(vergadering.agenda.compactMap { entry -> String? in
+            guard let relative = entry.stuk,
+                case .success(let url) = resolve(relative, from: meetingURL.deletingLastPathComponent(), root: folder, file: path, at: entry.stukLocation ?? SourceLocation(file: path, line: 1, column: 1))
+            else { return nil }
+            return display(url, root: folder, meeting: path)
+        })
+
         for entry in vergadering.agenda {
             let here = entry.location ?? SourceLocation(file: path, line: 1, column: 1)
             var stuk: Stuk? = nil
@@ -58,7 +68,8 @@ public struct PackPlan: Sendable {
                 switch resolve(relative, from: meetingURL.deletingLastPathComponent(), root: folder, file: path, at: entry.stukLocation ?? here) {
                 case .failure(let d): problems.append(d)
                 case .success(let url):
-                    switch Stukken.load(path: display(url, root: folder, meeting: path)) {
+                    let shown = display(url, root: folder, meeting: path)
+                    switch loaded[shown] ?? Stukken.load(path: shown) {
                     case .success(let s):
                         stuk = s
                         problems += s.warnings
@@ -109,6 +120,14 @@ public struct PackPlan: Sendable {
         }
         if problems.hasErrors { return .failure(DiagnosticsError(problems)) }
         return .success(PackPlan(meetingPath: path, folder: folder, vergadering: vergadering, items: items, warnings: problems))
+    }
+
+    /// `Stukken.load` for many paths at once, on every core.
+    static func preload(_ paths: [String]) -> [String: Result<Stuk, DiagnosticsError>] {
+        let unique = Array(Set(paths))
+        let results = ResultBox<Result<Stuk, DiagnosticsError>>(count: unique.count)
+        DispatchQueue.concurrentPerform(iterations: unique.count) { i in results[i] = Stukken.load(path: unique[i]) }
+        return Dictionary(uniqueKeysWithValues: zip(unique, results.values))
     }
 
     private static func loadBijlagen(of stuk: Stuk, root: URL, meeting: String, forPublic: Bool, problems: inout [Diagnostic]) -> [Bijlage] {
