@@ -7,8 +7,8 @@ enum Message {
     static let fileMissing = "bestand niet gevonden"
     static let fileIsDirectory = "dit is een map, geen bestand"
     static let fileUnreadable = "bestand kan niet gelezen worden"
-    static func fileTooLarge(bytes: Int) -> String {
-        "bestand is te groot (\(bytes) bytes; hoogstens \(Limits.maximumFileBytes)); splits het stuk of zet grote delen in een bijlage"
+    static func fileTooLarge(bytes: Int, maximum: Int = Limits.maximumFileBytes) -> String {
+        "bestand is te groot (\(bytes) bytes; hoogstens \(maximum)); splits het stuk of zet grote delen in een bijlage"
     }
     static func notUTF8(byte: UInt8) -> String {
         "het bestand is geen UTF-8-tekst (byte 0x\(String(byte, radix: 16, uppercase: true)) hier); sla het op als UTF-8"

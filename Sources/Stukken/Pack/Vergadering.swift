@@ -51,9 +51,9 @@ public struct Vergadering: Sendable {
 
     /// Whether a file is a meeting file (`soort: vergadering`), so `check` can plan it.
     public static func isMeetingFile(_ path: String) -> Bool {
-        guard case .success(let source) = SourceFile.read(path: path),
+        guard case .success(let source) = SourceFile.read(path: path, maximumBytes: Limits.maximumMeetingFileBytes),
             AliasScanner.scan(source.text).isEmpty,
-            let node = try? Yams.compose(yaml: source.text), case .mapping(let m) = node
+            let node = try? Yams.compose(yaml: source.text, Resolver.basic), case .mapping(let m) = node
         else { return false }
         return m.first { $0.key.scalar?.string == "soort" }?.value.scalar?.string == "vergadering"
     }
@@ -61,7 +61,7 @@ public struct Vergadering: Sendable {
     /// Reads and validates a meeting file.
     public static func load(path: String) -> Result<Vergadering, DiagnosticsError> {
         let source: SourceFile
-        switch SourceFile.read(path: path) {
+        switch SourceFile.read(path: path, maximumBytes: Limits.maximumMeetingFileBytes) {
         case .success(let s): source = s
         case .failure(let e): return .failure(e)
         }

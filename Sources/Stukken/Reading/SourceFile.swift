@@ -12,7 +12,9 @@ public struct SourceFile: Sendable {
     }
 
     /// Reads a file, refusing what is not UTF-8 text with a located diagnostic.
-    public static func read(path: String) -> Result<SourceFile, DiagnosticsError> {
+    /// - Parameter maximumBytes: a stuk's cap by default; a meeting file may be larger
+    ///   (`Limits.maximumMeetingFileBytes`: it holds no Markdown).
+    public static func read(path: String, maximumBytes: Int = Limits.maximumFileBytes) -> Result<SourceFile, DiagnosticsError> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return .failure(DiagnosticsError([Diagnostic(.error, file: path, message: Message.fileMissing)]))
@@ -23,10 +25,10 @@ public struct SourceFile: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(DiagnosticsError([Diagnostic(.error, file: path, message: Message.fileUnreadable)]))
         }
-        if data.count > Limits.maximumFileBytes {
+        if data.count > maximumBytes {
             return .failure(
                 DiagnosticsError([
-                    Diagnostic(.error, file: path, message: Message.fileTooLarge(bytes: data.count))
+                    Diagnostic(.error, file: path, message: Message.fileTooLarge(bytes: data.count, maximum: maximumBytes))
                 ]))
         }
         return decode(data, path: path)
@@ -83,6 +85,9 @@ public enum Limits {
     /// Five times the largest real stuk (the seed-004 notitie is ~51 KB); bounds every
     /// linear cost (README, "Limits").
     public static let maximumFileBytes = 262_144
+    /// A meeting file lists agendapunten and paths, no Markdown, so cmark's costs do not
+    /// apply; 8 MB holds an agenda of tens of thousands of items (the benchmark's 10,000).
+    public static let maximumMeetingFileBytes = 8_000_000
     /// Deeper YAML is refused before it reaches Yams.
     public static let maximumNesting = 32
     /// Markdown fields (see `MarkdownShape`): a real stuk's widest table has 24 columns.
