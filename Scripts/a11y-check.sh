@@ -19,7 +19,7 @@ mkdir -p "$out/voorbeelden"
 mkdir -p "$out/formulieren"
 "$bin" serve --port 0 > "$out/serve.log" 2>&1 &
 serve_pid=$!
-trap 'kill $serve_pid 2>/dev/null; rm -rf "$out"' EXIT
+trap 'kill $serve_pid 2>/dev/null || true; rm -rf "$out"' EXIT
 url=""
 for _ in $(seq 100); do
   url=$(grep -o "http://127.0.0.1:[0-9]*" "$out/serve.log" | head -1 || true)
