@@ -82,6 +82,20 @@ func temporaryDirectory() throws -> URL {
         #expect(result.stderr.contains("2 van 3 bestanden met fouten"))
     }
 
+    /// A meeting file is checked as `pack` would check it: every stuk and bijlage it names.
+    @Test func checkOnAMeetingFileChecksWhatItNames() throws {
+        let good = try CLI.run(["check", "examples/vergadering/vergadering.yaml"])
+        #expect(good.status == 0, "\(good.stderr)")
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let meeting = dir.appendingPathComponent("vergadering.yaml")
+        try "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n  - stuk: ontbreekt.yaml\n"
+            .write(to: meeting, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["check", meeting.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("vergadering.yaml:5:11: error: 'ontbreekt.yaml' bestaat niet"))
+    }
+
     @Test func wrongCommandLineUsesArgumentParsersCode() throws {
         let result = try CLI.run(["render", "--format", "docx", "examples/ab-ts-s.yaml"])
         #expect(result.status == 64)
