@@ -31,7 +31,7 @@ struct Render: ParsableCommand {
         }
     }
 
-    @Argument(help: "De YAML-bestanden.")
+    @Argument(help: "De YAML-bestanden; een map staat voor de YAML-bestanden die erin staan.")
     var files: [String]
 
     @Option(name: .shortAndLong, help: "Uitvoerbestand (één invoer) of map (meer invoer).")
@@ -56,8 +56,11 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        let inputs = InputFiles.expand(self.files)
+        if let empty = inputs.emptyFolders.first { throw ValidationError("\(empty): deze map bevat geen .yaml-bestanden.") }
+        let files = inputs.files
         let templates = try templateOptions.load()
-        let toDirectory = try outputIsDirectory()
+        let toDirectory = try outputIsDirectory(files: files, namedFolder: inputs.namedFolder)
         if let output, toDirectory {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         }
@@ -74,6 +77,7 @@ struct Render: ParsableCommand {
             return
         }
         let (stukken, failed) = Console.loadAll(files)
+        let protected = AtomicFile.Protected(files)
         var writeFailed = false
         for stuk in stukken {
             let data: Data
@@ -99,7 +103,7 @@ struct Render: ParsableCommand {
                 ? output + "/" + BatchRender.outputName(for: stuk.source.path, extension: format.fileExtension)
                 : output
             do {
-                try AtomicFile.write(data, to: target, protecting: files)
+                try AtomicFile.write(data, to: target, protecting: protected)
             } catch {
                 Console.error(String(describing: error))
                 writeFailed = true
@@ -109,14 +113,14 @@ struct Render: ParsableCommand {
     }
 
     /// `-o` names a folder when there are several inputs, or when it already is one.
-    private func outputIsDirectory() throws -> Bool {
+    private func outputIsDirectory(files: [String], namedFolder: Bool) throws -> Bool {
         guard let output else {
-            if files.count > 1 { throw ValidationError("Meer dan één invoerbestand: geef met -o een map.") }
+            if files.count > 1 || namedFolder { throw ValidationError("Meer dan één invoerbestand: geef met -o een map.") }
             return false
         }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
-        if files.count > 1 {
+        if files.count > 1 || namedFolder {
             if exists && !isDirectory.boolValue {
                 throw ValidationError("-o \(output) is een bestand; geef voor meer invoerbestanden een map.")
             }

@@ -20,20 +20,53 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to path: String, protecting inputs: [String] = []) throws {
-        try write(data, to: path, protecting: resolved(inputs))
+        try write(data, to: path, protecting: Protected(inputs))
     }
 
-    /// The inputs as real paths, resolved once for many writes.
-    public static func resolved(_ paths: [String]) -> Set<String> {
-        Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
+    /// Files that must never be overwritten, known by device and inode: the path itself,
+    /// a symlink to it and a hard link of it are all the same file. Taking one `stat` per
+    /// input up front replaced resolving every component of every path (measured: 13
+    /// `stat` calls per file written, a tenth of rendering a thousand voorstellen).
+    public struct Protected: Sendable {
+        private let files: Set<FileID>
+
+        public init(_ paths: [String]) {
+            files = Set(paths.compactMap(FileID.init(following:)))
+        }
+
+        func contains(_ path: String) -> Bool {
+            guard !files.isEmpty, let id = FileID(following: path) else { return false }
+            return files.contains(id)
+        }
     }
 
-    /// - Parameter inputs: real paths (see `resolved`) that must never be overwritten.
-    public static func write(_ data: Data, to path: String, protecting inputs: Set<String>) throws {
-        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        if inputs.contains(target) { throw Failure.wouldOverwriteInput(path) }
-        let directory = (target as NSString).deletingLastPathComponent
-        let temporary = directory + "/.\((target as NSString).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
+    struct FileID: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+
+        init?(following path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    /// The id in temporary names; read once (it cannot change while we run).
+    private static let processID = getpid()
+
+    public static func write(_ data: Data, to path: String, protecting inputs: Protected) throws {
+        if inputs.contains(path) { throw Failure.wouldOverwriteInput(path) }
+        // Through a symlink, the file it points at is replaced, not the link.
+        var target = path
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        }
+        let slash = target.lastIndex(of: "/")
+        let directory = slash.map { String(target[..<$0]) } ?? "."
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        let temporary = directory + "/.\(name).\(processID).tmp"
         let written = plainWrite(data, to: temporary)
         guard written == 0 else {
             unlink(temporary)

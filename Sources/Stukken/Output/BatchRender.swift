@@ -22,7 +22,7 @@ public enum BatchRender {
         _ files: [String], into directory: String, format: Format, templates: TemplateSet, protecting inputs: [String]
     ) -> [Outcome] {
         let outcomes = ResultBox<Outcome>(count: files.count)
-        let protected = AtomicFile.resolved(inputs)
+        let protected = AtomicFile.Protected(inputs)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             switch Stukken.load(path: file) {

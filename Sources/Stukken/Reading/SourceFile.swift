@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// An input file's text as the user wrote it, with the name used in diagnostics.
 public struct SourceFile: Sendable {
     /// The path as given on the command line (diagnostics print it unchanged).
@@ -15,28 +19,46 @@ public struct SourceFile: Sendable {
     /// - Parameter maximumBytes: a stuk's cap by default; a meeting file may be larger
     ///   (`Limits.maximumMeetingFileBytes`: it holds no Markdown).
     public static func read(path: String, maximumBytes: Int = Limits.maximumFileBytes) -> Result<SourceFile, DiagnosticsError> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(DiagnosticsError([Diagnostic(.error, file: path, message: Message.fileMissing)]))
+        func failure(_ message: String) -> Result<SourceFile, DiagnosticsError> {
+            .failure(DiagnosticsError([Diagnostic(.error, file: path, message: message)]))
         }
-        if isDirectory.boolValue {
-            return .failure(DiagnosticsError([Diagnostic(.error, file: path, message: Message.fileIsDirectory)]))
+        // One open, one fstat, reads: FileManager's `fileExists` + `contents` cost four
+        // more system calls a file and a copy (measured on a thousand voorstellen).
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return failure(errno == ENOENT || errno == ENOTDIR ? Message.fileMissing : Message.fileUnreadable) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return failure(Message.fileUnreadable) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return failure(Message.fileIsDirectory) }
+        // Never more than one byte past the cap: a device or a huge file is refused
+        // without being read whole.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(Int(info.st_size), maximumBytes) + 1)
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while bytes.count <= maximumBytes {
+            let wanted = min(chunk.count, maximumBytes + 1 - bytes.count)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, wanted) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return failure(Message.fileUnreadable)
+            }
+            if n == 0 { break }
+            bytes += chunk[0..<n]
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(DiagnosticsError([Diagnostic(.error, file: path, message: Message.fileUnreadable)]))
+        if bytes.count > maximumBytes {
+            let size = (info.st_mode & S_IFMT) == S_IFREG ? max(Int(info.st_size), bytes.count) : bytes.count
+            return failure(Message.fileTooLarge(bytes: size, maximum: maximumBytes))
         }
-        if data.count > maximumBytes {
-            return .failure(
-                DiagnosticsError([
-                    Diagnostic(.error, file: path, message: Message.fileTooLarge(bytes: data.count, maximum: maximumBytes))
-                ]))
-        }
-        return decode(data, path: path)
+        return decode(bytes, path: path)
     }
 
     /// Decodes bytes as UTF-8 (a byte-order mark is dropped); the first invalid byte is located.
     public static func decode(_ data: Data, path: String) -> Result<SourceFile, DiagnosticsError> {
-        var bytes = [UInt8](data)
+        decode([UInt8](data), path: path)
+    }
+
+    static func decode(_ bytes: [UInt8], path: String) -> Result<SourceFile, DiagnosticsError> {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
             return .success(SourceFile(path: path, text: text))
