@@ -8,9 +8,12 @@ import Foundation
 /// trailing `-` go; an empty result is `sectie`; a repeated slug gets `-2`, `-3`, ….
 public enum Slug {
     public static func make(_ text: String) -> String {
+        // Only text with accents needs Foundation's decomposition (measured: it was most
+        // of the slug's cost, for headings that are nearly always plain ASCII).
+        let decomposed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.decomposedStringWithCanonicalMapping
         var out = ""
         var pendingDash = false
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in decomposed.unicodeScalars {
             let v = scalar.value
             let ascii: Character?
             switch v {
