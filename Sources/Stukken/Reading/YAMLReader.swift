@@ -18,7 +18,8 @@ public enum YAMLReader {
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
 
         do {
-            guard let node = try Yams.compose(yaml: source.text, Resolver.basic) else {
+            // The encoding named: Yams' default reads the whole environment on every call.
+            guard let node = try Yams.compose(yaml: source.text, Resolver.basic, .default, .utf8) else {
                 return .failure(DiagnosticsError([Diagnostic(.error, file: source.path, message: Message.emptyFile)]))
             }
             return .success(node)
@@ -41,8 +42,10 @@ public enum YAMLReader {
         var line = 1
         var column = 1
         var scalars = source.text.unicodeScalars.makeIterator()
-        let utf8 = source.text.utf8
-        guard utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else {
+        let suspicious = source.text.withUTF8Bytes { bytes in
+            bytes.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
+        }
+        guard suspicious else {
             return []
         }
         while let scalar = scalars.next() {
@@ -82,41 +85,43 @@ public enum YAMLReader {
         var inQuote: UInt8? = nil
         var indent = 0
         var atLineStart = true
-        for byte in source.text.utf8 {
-            if byte & 0xC0 != 0x80 { column += 1 }
-            if byte == 0x0A {
-                line += 1
-                column = 0
-                indent = 0
-                atLineStart = true
-                continue
-            }
-            if atLineStart {
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
-                    indent += 1
-                    if indent > Limits.maximumNesting * 4 {
-                        return Diagnostic(.error, file: source.path, line: line, column: 1, message: Message.nestedTooDeep)
-                    }
+        return source.text.withUTF8Bytes { bytes -> Diagnostic? in
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 { column += 1 }
+                if byte == 0x0A {
+                    line += 1
+                    column = 0
+                    indent = 0
+                    atLineStart = true
                     continue
                 }
-                atLineStart = false
-            }
-            if let q = inQuote {
-                if byte == q { inQuote = nil }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inQuote = byte
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > Limits.maximumNesting {
-                    return Diagnostic(.error, file: source.path, line: line, column: column, message: Message.nestedTooDeep)
+                if atLineStart {
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                        indent += 1
+                        if indent > Limits.maximumNesting * 4 {
+                            return Diagnostic(.error, file: source.path, line: line, column: 1, message: Message.nestedTooDeep)
+                        }
+                        continue
+                    }
+                    atLineStart = false
                 }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-            default: break
+                if let q = inQuote {
+                    if byte == q { inQuote = nil }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): inQuote = byte
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    if depth > Limits.maximumNesting {
+                        return Diagnostic(.error, file: source.path, line: line, column: column, message: Message.nestedTooDeep)
+                    }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+                default: break
+                }
             }
+            return nil
         }
-        return nil
     }
 
     static func diagnostic(for error: YamlError, in source: SourceFile) -> Diagnostic {

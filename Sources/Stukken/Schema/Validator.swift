@@ -222,15 +222,13 @@ public struct Validator {
         }
         let text = scalar.string
         // The reader refuses these characters in the file's text, but a double-quoted
-        // scalar can still write them as escapes ("\u202E", "\x00", "\a").
-        if let invisible = text.unicodeScalars.first(where: YAMLReader.isForbidden) {
+        // scalar can still write them as escapes ("\u202E", "\x00", "\a"); no other
+        // style has escapes.
+        if scalar.style == .doubleQuoted, let invisible = text.unicodeScalars.first(where: YAMLReader.isForbidden) {
             error(at: node, field: path, Message.escapedInvisibleCharacter(invisible))
             return nil
         }
-        if field.type.isSingleLine && text.contains("\n") {
-            // A block scalar in a one-line field: folded to spaces when rendered, no error.
-            return text
-        }
+        // A block scalar in a one-line field is no error: rendering folds it to spaces.
         return text
     }
 
@@ -289,13 +287,6 @@ extension FieldType {
     var isMarkdown: Bool {
         if case .markdown = self { return true }
         return false
-    }
-
-    var isSingleLine: Bool {
-        switch self {
-        case .text, .date, .jaNee, .choice: true
-        default: false
-        }
     }
 
     /// Whether a lone scalar can stand for a one-item list of this type.

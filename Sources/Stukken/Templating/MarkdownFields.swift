@@ -50,37 +50,39 @@ enum MarkdownFields {
         var leadingSpaces = 0
         var previous: UInt8 = 0
         var run = 0  // length of a run of ` or ~
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): return true
-            case UInt8(ascii: "`"), UInt8(ascii: "~"):
-                run = byte == previous ? run + 1 : 1
-                if run >= 3 { return true }
-            case UInt8(ascii: ":") where previous == UInt8(ascii: "]"): return true
-            case UInt8(ascii: "\t") where atLineStart: return true
-            default: break
-            }
-            if byte == UInt8(ascii: "\n") {
-                if lineOnlyRule && lineHasRule { return true }
-                atLineStart = true
-                lineOnlyRule = true
-                lineHasRule = false
-                leadingSpaces = 0
-            } else if atLineStart && byte == UInt8(ascii: " ") {
-                leadingSpaces += 1
-                if leadingSpaces >= 4 { return true }
-            } else {
-                if atLineStart && byte == UInt8(ascii: "#") { return true }
-                atLineStart = false
-                if byte == UInt8(ascii: "=") || byte == UInt8(ascii: "-") {
-                    lineHasRule = true
-                } else if byte != UInt8(ascii: " ") {
-                    lineOnlyRule = false
+        return text.withUTF8Bytes { bytes -> Bool in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "<"): return true
+                case UInt8(ascii: "`"), UInt8(ascii: "~"):
+                    run = byte == previous ? run + 1 : 1
+                    if run >= 3 { return true }
+                case UInt8(ascii: ":") where previous == UInt8(ascii: "]"): return true
+                case UInt8(ascii: "\t") where atLineStart: return true
+                default: break
                 }
+                if byte == UInt8(ascii: "\n") {
+                    if lineOnlyRule && lineHasRule { return true }
+                    atLineStart = true
+                    lineOnlyRule = true
+                    lineHasRule = false
+                    leadingSpaces = 0
+                } else if atLineStart && byte == UInt8(ascii: " ") {
+                    leadingSpaces += 1
+                    if leadingSpaces >= 4 { return true }
+                } else {
+                    if atLineStart && byte == UInt8(ascii: "#") { return true }
+                    atLineStart = false
+                    if byte == UInt8(ascii: "=") || byte == UInt8(ascii: "-") {
+                        lineHasRule = true
+                    } else if byte != UInt8(ascii: " ") {
+                        lineOnlyRule = false
+                    }
+                }
+                previous = byte
             }
-            previous = byte
+            return lineOnlyRule && lineHasRule
         }
-        return lineOnlyRule && lineHasRule
     }
 
     static func trimmed(_ text: String) -> String {
