@@ -6,10 +6,13 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Controleert stukken zonder iets te schrijven; meldt elk probleem in elk bestand.")
 
-    @Argument(help: "De YAML-bestanden.")
+    @Argument(help: "De YAML-bestanden; een map staat voor de YAML-bestanden die erin staan.")
     var files: [String]
 
     func run() throws {
+        let inputs = InputFiles.expand(files)
+        if let empty = inputs.emptyFolders.first { throw ValidationError("\(empty): deze map bevat geen .yaml-bestanden.") }
+        let files = inputs.files
         // A meeting file is checked as `pack` would: every stuk and bijlage it names too.
         let meetings = files.filter(Vergadering.isMeetingFile)
         var (stukken, failed) = Console.loadAll(files.filter { !meetings.contains($0) })
