@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: stukken against cmark-gfm alone (the floor) and against pandoc (the peer).
 
-Usage: python3 bench/bench.py [--n 1000] [--big 10000] [--rounds 7] [--smoke]
+Usage: python3 bench/bench.py [--n 1000] [--big 10000] [--rounds 7] [--smoke] [--dry] [--no-pandoc]
 
 1. Generates a deterministic corpus of N realistic voorstellen (a few KB of toelichting
    each, nested voorstel punten, a table now and then, ~15 % openbaar: nee) and a meeting
@@ -29,6 +29,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, ".bench")
+RUNS = os.path.join(WORK, "runs")
 BIN = os.path.join(ROOT, ".build", "release", "stukken")
 EXTENSIONS = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -170,18 +171,25 @@ def markdown_files(folder, files):
 def commands(folder):
     files = yaml_files(folder)
     md = markdown_files(folder, files)
-    out_a = os.path.join(WORK, "out-a")
-    out_b = os.path.join(WORK, "out-b")
-    cmark = ["cmark-gfm"] + [a for e in EXTENSIONS for a in ("-e", e)] + md
-    pandoc = ["pandoc", "-f", "gfm", "-t", "html5", "-s", "--metadata", "title=Stukken", "-o", "/dev/null"] + md
+    runs = iter(range(1, 1_000_000))
 
+    # Every run writes into a new folder; all are removed once, at the end (`cleanup`).
+    # Why: this machine's ext4 has no journal, and then allocating an inode skips every
+    # inode freed in the last 30 s (`recently_deleted`, dirty_expire_centisecs); emptying
+    # the output folder right before a run made that kernel scan a fifth of A's time
+    # (perf) and its system time swing from 0.2 to 1.8 s. F and P write no files at all.
     def a():
-        shutil.rmtree(out_a, ignore_errors=True)
-        return run([BIN, "render", "-o", out_a] + files)
+        # The folder, as a secretariat names a year's stukken (every file in it is rendered);
+        # a list of N paths would add swift-argument-parser's quadratic parsing (README).
+        out = os.path.join(RUNS, f"a-{next(runs)}")
+        result = run([BIN, "render", "-o", out, os.path.join(folder, "stukken")])
+        made = sum(name.endswith(".html") for name in os.listdir(out))
+        if made != len(files):
+            sys.exit(f"A schreef {made} pagina's, {len(files)} verwacht")
+        return result
 
     def b():
-        shutil.rmtree(out_b, ignore_errors=True)
-        return run([BIN, "pack", os.path.join(folder, "vergadering.yaml"), "-o", out_b])
+        return run([BIN, "pack", os.path.join(folder, "vergadering.yaml"), "-o", os.path.join(RUNS, f"b-{next(runs)}")])
 
     return {"A": a, "F": lambda: run(cmark), "B": b, "P": lambda: run(pandoc)}
 
@@ -215,6 +223,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--smoke", action="store_true", help="N=50, 1 round, no big run, no RESULTS.md")
     ap.add_argument("--no-pandoc", action="store_true")
+    ap.add_argument("--dry", action="store_true", help="print only; leave bench/RESULTS.md alone")
     args = ap.parse_args()
     if args.smoke:
         args.n, args.rounds, args.big = 50, 1, 0
@@ -223,6 +232,14 @@ def main():
         if not shutil.which(tool):
             sys.exit(f"{tool} ontbreekt: installeer het Debian-pakket {tool} (bash Scripts/setup.sh --bench)")
     os.makedirs(WORK, exist_ok=True)
+    shutil.rmtree(RUNS, ignore_errors=True)
+    try:
+        measure(args)
+    finally:
+        shutil.rmtree(RUNS, ignore_errors=True)
+
+
+def measure(args):
     print("bouwen (release)…", flush=True)
     subprocess.run(["swift", "build", "-c", "release", "--product", "stukken"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
@@ -260,7 +277,7 @@ def main():
 
     lines = report(result, big, machine(), args.rounds)
     print("\n".join(lines))
-    if not args.smoke:
+    if not (args.smoke or args.dry):
         with open(os.path.join(ROOT, "bench", "RESULTS.md"), "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
 
