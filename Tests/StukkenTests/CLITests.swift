@@ -137,6 +137,53 @@ func temporaryDirectory() throws -> URL {
         #expect(try Data(contentsOf: input) == before)
     }
 
+    /// The output folder holds a symlink and a hard link to inputs, named as outputs will be:
+    /// neither input may change (inputs are known by device and inode, not by path).
+    @Test func renderRefusesInputsReachedThroughLinks() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inputs = dir.appendingPathComponent("in")
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let a = inputs.appendingPathComponent("a.yaml"), b = inputs.appendingPathComponent("b.yaml")
+        try FileManager.default.copyItem(at: Package.examples.appendingPathComponent("ab-ts-s.yaml"), to: a)
+        try FileManager.default.copyItem(at: Package.examples.appendingPathComponent("ab-coalitieakkoorden.yaml"), to: b)
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("a.html"), withDestinationURL: a)
+        try FileManager.default.linkItem(at: b, to: out.appendingPathComponent("b.html"))
+        let before = (try Data(contentsOf: a), try Data(contentsOf: b))
+        let result = try CLI.run(["render", a.path, b.path, "-o", out.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.components(separatedBy: "weigert een invoerbestand te overschrijven").count == 3, "\(result.stderr)")
+        #expect(try Data(contentsOf: a) == before.0)
+        #expect(try Data(contentsOf: b) == before.1)
+    }
+
+    /// A folder stands for the YAML files directly in it, sorted; an empty one is an error.
+    @Test func renderAFolderRendersItsYAMLFiles() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inputs = dir.appendingPathComponent("stukken")
+        try FileManager.default.createDirectory(at: inputs.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        for name in ["ab-ts-s.yaml", "memo-weerbaarheidsscans.yaml"] {
+            try FileManager.default.copyItem(at: Package.examples.appendingPathComponent(name), to: inputs.appendingPathComponent(name))
+        }
+        try Data("niet: yaml van ons".utf8).write(to: inputs.appendingPathComponent("notities.txt"))
+        try FileManager.default.copyItem(
+            at: Package.examples.appendingPathComponent("ab-coalitieakkoorden.yaml"), to: inputs.appendingPathComponent("sub/diep.yaml"))
+        let out = dir.appendingPathComponent("html").path
+        let result = try CLI.run(["render", inputs.path, "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["ab-ts-s.html", "memo-weerbaarheidsscans.html"])
+        #expect(try CLI.run(["check", inputs.path]).status == 0)
+
+        let empty = dir.appendingPathComponent("leeg")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let refused = try CLI.run(["render", empty.path, "-o", out])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("deze map bevat geen .yaml-bestanden"), "\(refused.stderr)")
+    }
+
     @Test func renderWithErrorsWritesNothingForThatFile() throws {
         let out = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
