@@ -163,7 +163,7 @@ def markdown_files(folder, files):
     md = os.path.join(WORK, os.path.basename(folder) + "-md")
     if not os.path.exists(os.path.join(md, ".complete")):
         shutil.rmtree(md, ignore_errors=True)
-        run([BIN, "render", "--format", "markdown", "-o", md] + files)
+        run([BIN, "render", "--format", "markdown", "-o", md, os.path.join(folder, "stukken")])
         open(os.path.join(md, ".complete"), "w").close()
     return sorted(os.path.join(md, f) for f in os.listdir(md) if f.endswith(".md"))
 
@@ -172,8 +172,10 @@ def commands(folder):
     files = yaml_files(folder)
     md = markdown_files(folder, files)
     runs = iter(range(1, 1_000_000))
+    cmark = ["cmark-gfm"] + [a for e in EXTENSIONS for a in ("-e", e)] + md
+    pandoc = ["pandoc", "-f", "gfm", "-t", "html5", "-s", "--metadata", "title=Stukken", "-o", "/dev/null"] + md
 
-    # Every run writes into a new folder; all are removed once, at the end (`cleanup`).
+    # Every run writes into a new folder; all are removed once, when the script ends.
     # Why: this machine's ext4 has no journal, and then allocating an inode skips every
     # inode freed in the last 30 s (`recently_deleted`, dirty_expire_centisecs); emptying
     # the output folder right before a run made that kernel scan a fifth of A's time
