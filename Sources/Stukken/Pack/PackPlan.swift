@@ -51,21 +51,28 @@ public struct PackPlan: Sendable {
 
         if let output, let problem = outputProblem(output, folder: folder, meeting: path) { problems.append(problem) }
 
-        // Load every stuk the agenda names on all cores first (reading and validating is
-        // most of a plan's time); the checks below then run in agenda order, so the
-        // diagnostics come out in the same order as before.
-        let loaded = preload(vergadering.agenda.compactMap { entry -> String? in
-            guard let relative = entry.stuk,
-                case .success(let url) = resolve(relative, from: meetingURL.deletingLastPathComponent(), root: folder, file: path, at: entry.stukLocation ?? SourceLocation(file: path, line: 1, column: 1))
-            else { return nil }
+        // Resolve and load every stuk the agenda names on all cores first (path checks,
+        // reading and validating are most of a plan's time); the checks below then run in
+        // agenda order, so the diagnostics come out in the same order as before.
+        let agenda = vergadering.agenda
+        let base = meetingURL.deletingLastPathComponent()
+        let resolvedBox = ResultBox<Result<URL, Diagnostic>?>(count: agenda.count)
+        DispatchQueue.concurrentPerform(iterations: agenda.count) { i in
+            let entry = agenda[i]
+            let here = entry.location ?? SourceLocation(file: path, line: 1, column: 1)
+            resolvedBox[i] = .some(entry.stuk.map { resolve($0, from: base, root: folder, file: path, at: entry.stukLocation ?? here) })
+        }
+        let resolved = resolvedBox.values
+        let loaded = preload(resolved.compactMap { result -> String? in
+            guard case .success(let url)? = result else { return nil }
             return display(url, root: folder, meeting: path)
         })
 
-        for entry in vergadering.agenda {
+        for (index, entry) in agenda.enumerated() {
             let here = entry.location ?? SourceLocation(file: path, line: 1, column: 1)
             var stuk: Stuk? = nil
-            if let relative = entry.stuk {
-                switch resolve(relative, from: meetingURL.deletingLastPathComponent(), root: folder, file: path, at: entry.stukLocation ?? here) {
+            if let resolution = resolved[index] {
+                switch resolution {
                 case .failure(let d): problems.append(d)
                 case .success(let url):
                     let shown = display(url, root: folder, meeting: path)
