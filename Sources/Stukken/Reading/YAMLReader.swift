@@ -42,9 +42,7 @@ public enum YAMLReader {
         var line = 1
         var column = 1
         var scalars = source.text.unicodeScalars.makeIterator()
-        let suspicious = source.text.withUTF8Bytes { bytes in
-            bytes.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
-        }
+        let suspicious = source.text.withUTF8Bytes { bytes in bytes.contains { Self.mayStartInvisible[Int($0)] } }
         guard suspicious else {
             return []
         }
@@ -66,6 +64,13 @@ public enum YAMLReader {
         return result
     }
 
+    /// Bytes that can begin a forbidden character: C0 controls but tab and line breaks,
+    /// DEL, and the lead bytes of C1 controls (C2), bidi marks (E2) and the BOM (EF).
+    /// A table: one load a byte instead of seven comparisons.
+    private static let mayStartInvisible: [Bool] = (0..<256).map { b in
+        (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF
+    }
+
     static func isForbidden(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x09, 0x0A, 0x0D: return false
@@ -79,45 +84,47 @@ public enum YAMLReader {
     /// bound. Flow brackets are counted outside quotes; block nesting is bounded by
     /// indentation (one level needs at least one space).
     static func tooDeep(_ source: SourceFile) -> Diagnostic? {
-        var depth = 0
-        var line = 1
-        var column = 0
-        var inQuote: UInt8? = nil
-        var indent = 0
-        var atLineStart = true
+        let space = UInt8(ascii: " "), dash = UInt8(ascii: "-"), newline = UInt8(ascii: "\n"), quote = UInt8(ascii: "\"")
         return source.text.withUTF8Bytes { bytes -> Diagnostic? in
-            for byte in bytes {
-                if byte & 0xC0 != 0x80 { column += 1 }
-                if byte == 0x0A {
-                    line += 1
-                    column = 0
-                    indent = 0
-                    atLineStart = true
-                    continue
+            var depth = 0
+            var line = 1
+            var lineStart = 0
+            var inQuote = false
+            var i = 0
+            // The column is counted only for the report (characters, not bytes).
+            func column(_ at: Int) -> Int { bytes[lineStart...at].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+            while i < bytes.count {
+                var indent = 0
+                while i < bytes.count, bytes[i] == space || bytes[i] == dash {
+                    indent += 1
+                    if indent > Limits.maximumNesting * 4 {
+                        return Diagnostic(.error, file: source.path, line: line, column: 1, message: Message.nestedTooDeep)
+                    }
+                    i += 1
                 }
-                if atLineStart {
-                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
-                        indent += 1
-                        if indent > Limits.maximumNesting * 4 {
-                            return Diagnostic(.error, file: source.path, line: line, column: 1, message: Message.nestedTooDeep)
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    if byte == newline {
+                        line += 1
+                        i += 1
+                        lineStart = i
+                        break
+                    }
+                    if inQuote {
+                        if byte == quote { inQuote = false }
+                    } else {
+                        switch byte {
+                        case quote: inQuote = true
+                        case UInt8(ascii: "["), UInt8(ascii: "{"):
+                            depth += 1
+                            if depth > Limits.maximumNesting {
+                                return Diagnostic(.error, file: source.path, line: line, column: column(i), message: Message.nestedTooDeep)
+                            }
+                        case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+                        default: break
                         }
-                        continue
                     }
-                    atLineStart = false
-                }
-                if let q = inQuote {
-                    if byte == q { inQuote = nil }
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""): inQuote = byte
-                case UInt8(ascii: "["), UInt8(ascii: "{"):
-                    depth += 1
-                    if depth > Limits.maximumNesting {
-                        return Diagnostic(.error, file: source.path, line: line, column: column, message: Message.nestedTooDeep)
-                    }
-                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-                default: break
+                    i += 1
                 }
             }
             return nil
