@@ -177,25 +177,22 @@ public struct PackWriter {
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).stukken-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-            // Folders first, then the files on every core while one more thread deflates
-            // the ZIP (writing a thousand pages one by one left a core idle).
+            // Folders first, then the files on every core; then the ZIP, whose entries are
+            // deflated on every core too (writing a thousand pages one by one, and deflating
+            // on one thread, left a core idle).
             for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
                 try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
-            let zipEntries = files.map { (name: $0.path, data: $0.data) } + [(name: "manifest.json", data: manifestData)]
-            let zip = ResultBox<Result<Data, Error>>(count: 1)
-            let zipping = DispatchGroup()
-            DispatchQueue.global().async(group: zipping) { zip[0] = Result { try DeterministicZip.data(zipEntries) } }
             let failures = ResultBox<Error>(count: files.count)
             let writeFile = options.writeFile
             let toWrite = files
             DispatchQueue.concurrentPerform(iterations: toWrite.count) { i in
                 do { try writeFile(toWrite[i].data, staging.appendingPathComponent(toWrite[i].path)) } catch { failures[i] = error }
             }
-            zipping.wait()
             if let failure = failures.values.first { throw failure }
             try put(manifestData, at: staging.appendingPathComponent("manifest.json"))
-            try put(zip[0]!.get(), at: staging.appendingPathComponent(zipName))
+            let zipEntries = files.map { (name: $0.path, data: $0.data) } + [(name: "manifest.json", data: manifestData)]
+            try put(DeterministicZip.data(zipEntries), at: staging.appendingPathComponent(zipName))
             if try DirectorySwap.install(staging.path, at: target.path) {
                 try? FileManager.default.removeItem(at: staging)
             }
@@ -230,12 +227,17 @@ public struct PackWriter {
                 let data = FileManager.default.contents(atPath: target.appendingPathComponent(job.path).path),
                 SHA256.hex(data) == old.sha256
             {
-                results[i] = RenderedPage(file: PackFile(path: job.path, data: data, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron), reused: true)
+                var file = PackFile(path: job.path, data: data, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
+                file.sha256 = old.sha256
+                results[i] = RenderedPage(file: file, reused: true)
                 return
             }
             let extras = PageExtras(terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt, jsonLD: jsonLD)
-            let html = Stukken.html(job.stuk, templates: templates, extras: extras).html
-            results[i] = RenderedPage(file: PackFile(path: job.path, data: Data(html.utf8), titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron), reused: false)
+            let html = Data(Stukken.html(job.stuk, templates: templates, extras: extras).html.utf8)
+            var file = PackFile(path: job.path, data: html, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
+            // Hashed here, on every core, while the page is fresh (the manifest needs it).
+            file.sha256 = SHA256.hex(html)
+            results[i] = RenderedPage(file: file, reused: false)
         }
         return results.values
     }
@@ -329,6 +331,8 @@ struct PackFile: Sendable {
     var bron: String?
     /// `--woo`: the sitemap's `lastmod` for a published document.
     var lastmod: String? = nil
+    /// SHA-256 of `data` when already known (pages hash it as they are rendered).
+    var sha256: String? = nil
 }
 
 /// Collects results from `concurrentPerform` (each index written by one thread).
