@@ -3,11 +3,11 @@
 # Build: libcmark-gfm (+ extensions). PDF and its tests: weasyprint, poppler-utils, and
 # fonts-liberation2 (Liberation Sans, metric-compatible with the originals' Arial; without
 # it WeasyPrint falls back to whatever sans-serif the machine has, and PDFs differ per machine).
-# DiWoo metadata tests: libxml2-utils (xmllint against the XSD).
+# DiWoo metadata tests: libxml2-utils (xmllint against the XSD). Pack tests: unzip (Info-ZIP checks our ZIP).
 # The browser test of `stukken serve`: chromium, chromium-driver, python3-selenium.
 set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev weasyprint poppler-utils fonts-liberation2 libxml2-utils
-  chromium chromium-driver python3-selenium)
+  unzip chromium chromium-driver python3-selenium)
 python_modules=(jsonschema yaml pypdf)
 # The benchmark (bench/bench.py) compares with the cmark-gfm tool and pandoc.
 [ "${1:-}" = "--bench" ] && packages+=(cmark-gfm pandoc)

@@ -171,6 +171,15 @@ import ZIPFoundation
         withoutZip = withoutZip.filter { !$0.key.hasSuffix(".zip") }
         #expect(withoutZip == zipEntries)
         #expect(files.keys.contains("index.html") && files.keys.contains("manifest.json"))
+        // We write the ZIP container ourselves: Info-ZIP, a second implementation, must
+        // find every entry intact, with the fixed permissions and date.
+        let zip = try #require(files.keys.first { $0.hasSuffix(".zip") })
+        let tested = try PDFTools.run("unzip", ["-tq", dir.appendingPathComponent(zip).path])
+        #expect(tested.contains("No errors detected"), "\(tested)")
+        let listing = try PDFTools.run("zipinfo", [dir.appendingPathComponent(zip).path])
+        let entries = listing.split(separator: "\n").filter { $0.hasPrefix("-") }
+        #expect(entries.count == zipEntries.count)
+        #expect(entries.allSatisfy { $0.hasPrefix("-rw-r--r--") && $0.contains("defN 00-Jan-01 00:00") }, "\(listing)")
     }
 
     @Test func manifestDescribesEveryPublishedFile() throws {
