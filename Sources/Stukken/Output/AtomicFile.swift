@@ -54,6 +54,14 @@ public enum AtomicFile {
 
     /// The id in temporary names; read once (it cannot change while we run).
     private static let processID = getpid()
+    /// Makes each temporary name unique within the process, so two writes never share one.
+    private static let counter = Counter()
+
+    private final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func next() -> Int { lock.withLock { value += 1; return value } }
+    }
 
     public static func write(_ data: Data, to path: String, protecting inputs: Protected) throws {
         if inputs.contains(path) { throw Failure.wouldOverwriteInput(path) }
@@ -62,14 +70,23 @@ public enum AtomicFile {
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
             target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            // A dangling link resolves as text (`..` removed without following links):
+            // the place it names is checked as well.
+            if inputs.contains(target) { throw Failure.wouldOverwriteInput(path) }
         }
         let slash = target.lastIndex(of: "/")
         let directory = slash.map { String(target[..<$0]) } ?? "."
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        let temporary = directory + "/.\(name).\(processID).tmp"
-        let written = plainWrite(data, to: temporary)
+        // A new file of our own (O_EXCL: never through a link left at that name), with a
+        // name no other write of this process uses.
+        var temporary = ""
+        var written = EEXIST
+        for _ in 0..<8 where written == EEXIST {
+            temporary = directory + "/.\(name).\(processID).\(counter.next()).tmp"
+            written = plainWrite(data, to: temporary, exclusive: true)
+        }
         guard written == 0 else {
-            unlink(temporary)
+            if written != EEXIST { unlink(temporary) }
             throw Failure.cannotWrite(path, reason: PackMessage.ioReason(written))
         }
         if rename(temporary, target) != 0 {
