@@ -159,6 +159,23 @@ func temporaryDirectory() throws -> URL {
         #expect(try Data(contentsOf: b) == before.1)
     }
 
+    /// `a.yaml` and `a.yml` would both become `a.html`: both refused, nothing half-written;
+    /// the same path named twice is rendered once.
+    @Test func renderRefusesTwoInputsForOneOutput() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let example = Package.examples.appendingPathComponent("ab-ts-s.yaml")
+        for name in ["a.yaml", "a.yml", "b.yaml"] {
+            try FileManager.default.copyItem(at: example, to: dir.appendingPathComponent(name))
+        }
+        let out = dir.appendingPathComponent("html").path
+        let result = try CLI.run(["render", dir.appendingPathComponent("a.yaml").path, dir.appendingPathComponent("a.yml").path,
+            dir.appendingPathComponent("b.yaml").path, dir.appendingPathComponent("b.yaml").path, "-o", out])
+        #expect(result.status == 1)
+        #expect(result.stderr.components(separatedBy: "wordt ook a.html").count == 3, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["b.html"])
+    }
+
     /// A folder stands for the YAML files directly in it, sorted; an empty one is an error.
     @Test func renderAFolderRendersItsYAMLFiles() throws {
         let dir = try temporaryDirectory()

@@ -7,6 +7,9 @@ enum Message {
     static let fileMissing = "bestand niet gevonden"
     static let fileIsDirectory = "dit is een map, geen bestand"
     static let fileUnreadable = "bestand kan niet gelezen worden"
+    static func outputNameTaken(_ output: String, by other: String) -> String {
+        "\(other) wordt ook \(output); hernoem een van beide of render ze apart (niets geschreven voor beide)"
+    }
     static func fileTooLarge(bytes: Int, maximum: Int = Limits.maximumFileBytes) -> String {
         "bestand is te groot (\(bytes) bytes; hoogstens \(maximum)); splits het stuk of zet grote delen in een bijlage"
     }

@@ -21,10 +21,22 @@ public enum BatchRender {
     public static func render(
         _ files: [String], into directory: String, format: Format, templates: TemplateSet, protecting inputs: [String]
     ) -> [Outcome] {
+        // The same path named twice is rendered once; two inputs that would write the same
+        // output (`a.yaml` and `a.yml`) are both refused rather than raced.
+        var seen = Set<String>()
+        let files = files.filter { seen.insert($0).inserted }
+        let names = files.map { outputName(for: $0, extension: format.fileExtension) }
+        let claimants = Dictionary(grouping: files.indices, by: { names[$0] })
         let outcomes = ResultBox<Outcome>(count: files.count)
         let protected = AtomicFile.Protected(inputs)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
+            if let others = claimants[names[i]], others.count > 1 {
+                let other = files[others.first { $0 != i }!]
+                let problem = Diagnostic(.error, file: file, message: Message.outputNameTaken(names[i], by: other))
+                outcomes[i] = Outcome(file: file, diagnostics: [problem], source: nil, writeError: nil, written: false)
+                return
+            }
             switch Stukken.load(path: file) {
             case .failure(let error):
                 let text = try? String(contentsOfFile: file, encoding: .utf8)
