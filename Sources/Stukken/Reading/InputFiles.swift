@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The files a command line names: a folder stands for the YAML files directly in it.
 ///
 /// Why: a year's stukken are one folder, and naming it is also faster than the shell's
@@ -28,9 +32,10 @@ public enum InputFiles {
                 .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
                 .sorted()
             let folder = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
+            // Regular files only (after links): a FIFO or device in the folder is not a stuk.
             let files = names.map { folder + "/" + $0 }.filter { path in
-                var isDir: ObjCBool = false
-                return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue
+                var info = stat()
+                return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
             }
             if files.isEmpty { result.emptyFolders.append(argument) }
             result.files += files

@@ -24,12 +24,16 @@ public struct SourceFile: Sendable {
         }
         // One open, one fstat, reads: FileManager's `fileExists` + `contents` cost four
         // more system calls a file and a copy (measured on a thousand voorstellen).
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking open: a FIFO without a writer must not hang us before fstat.
+        var fd: Int32
+        repeat { fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) } while fd < 0 && errno == EINTR
         guard fd >= 0 else { return failure(errno == ENOENT || errno == ENOTDIR ? Message.fileMissing : Message.fileUnreadable) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return failure(Message.fileUnreadable) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return failure(Message.fileIsDirectory) }
+        // A pipe the user named (`<(…)`) is read as before: blocking, to its end.
+        if (info.st_mode & S_IFMT) != S_IFREG { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
         // Never more than one byte past the cap: a device or a huge file is refused
         // without being read whole.
         var bytes: [UInt8] = []
