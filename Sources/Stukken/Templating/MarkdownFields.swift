@@ -61,7 +61,7 @@ enum MarkdownFields {
                 case UInt8(ascii: "\t") where atLineStart: return true
                 default: break
                 }
-                if byte == UInt8(ascii: "\n") {
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {  // cmark ends lines at a lone CR too
                     if lineOnlyRule && lineHasRule { return true }
                     atLineStart = true
                     lineOnlyRule = true
