@@ -8,7 +8,8 @@ import ZIPFoundation
 /// and the container is written here: ZIPFoundation's `Archive` deflates one entry after
 /// another, and that was a quarter of a thousand-item pack with one core idle (perf).
 /// The container is plain ZIP 2.0 (no ZIP64): a pack stays far below 65,535 files and 4 GB,
-/// and a larger one is refused with an error rather than written wrong.
+/// and a larger one is refused with an error rather than written wrong (the all-ones
+/// values themselves mean "see ZIP64" to a reader, so they are refused too).
 enum DeterministicZip {
     enum Failure: Error, CustomStringConvertible {
         case tooLarge
@@ -30,14 +31,14 @@ enum DeterministicZip {
         DispatchQueue.concurrentPerform(iterations: sorted.count) { i in
             deflated[i] = Result { try deflate(sorted[i].data) }
         }
-        guard sorted.count <= Int(UInt16.max) else { throw Failure.tooLarge }
+        guard sorted.count < Int(UInt16.max) else { throw Failure.tooLarge }
         var archive = Data()
         var directory = Data()
         for (i, file) in sorted.enumerated() {
             let entry = try deflated[i]!.get()
             let name = Data(file.name.utf8)
-            guard archive.count <= Int(UInt32.max), entry.body.count <= Int(UInt32.max), file.data.count <= Int(UInt32.max),
-                name.count <= Int(UInt16.max)
+            guard archive.count < Int(UInt32.max), entry.body.count < Int(UInt32.max), file.data.count < Int(UInt32.max),
+                name.count < Int(UInt16.max)
             else { throw Failure.tooLarge }
             let offset = UInt32(archive.count)
             var fields = Fields()
@@ -73,7 +74,7 @@ enum DeterministicZip {
             directory.append(contentsOf: rest.bytes)
             directory.append(name)
         }
-        guard archive.count <= Int(UInt32.max), directory.count <= Int(UInt32.max) else { throw Failure.tooLarge }
+        guard archive.count < Int(UInt32.max), directory.count < Int(UInt32.max) else { throw Failure.tooLarge }
         var end = Fields()
         end.u32(0x0605_4b50)
         end.u16(0)  // this disk
