@@ -56,6 +56,13 @@ public enum Stukken {
         _ = keyNode
         let soort = valueNode.scalar?.string ?? ""
         if let kind = DocumentKinds.kind(named: soort) { return kind }
+        if soort == Vergadering.soort {
+            validator.add(
+                Diagnostic(
+                    .error, file: validator.file, line: valueNode.mark?.line, column: valueNode.mark?.column, field: "soort",
+                    message: Message.meetingIsNotAStuk))
+            return nil
+        }
         validator.add(
             Diagnostic(
                 .error, file: validator.file, line: valueNode.mark?.line, column: valueNode.mark?.column,

@@ -66,12 +66,13 @@ struct Render: ParsableCommand {
         }
         if let batch = format.batch, let output, toDirectory {
             // Many files: every core, written one by one.
-            let outcomes = BatchRender.render(files, into: output, format: batch, templates: templates, protecting: files)
+            let outcomes = BatchRender.render(
+                files, into: output, format: batch, templates: templates, protecting: files, skippingMeetingsAmong: inputs.fromFolders)
             var failed = false
             for outcome in outcomes {
                 Console.report(outcome.diagnostics, sources: outcome.source.map { [outcome.file: $0] } ?? [:])
                 if let error = outcome.writeError { Console.error(error) }
-                failed = failed || !outcome.written
+                failed = failed || !(outcome.written || outcome.skippedMeeting)
             }
             if failed { throw ExitCode.failure }
             return

@@ -194,6 +194,19 @@ func temporaryDirectory() throws -> URL {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["ab-ts-s.html", "memo-weerbaarheidsscans.html"])
         #expect(try CLI.run(["check", inputs.path]).status == 0)
 
+        // A meeting's folder holds its agenda beside its stukken: render leaves it out, says
+        // so, and succeeds; named on its own it is an error that points at `stukken pack`.
+        let meeting = inputs.appendingPathComponent("vergadering.yaml")
+        try "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n  - stuk: ab-ts-s.yaml\n".write(to: meeting, atomically: true, encoding: .utf8)
+        let withMeeting = try CLI.run(["render", inputs.path, "-o", dir.appendingPathComponent("html2").path])
+        #expect(withMeeting.status == 0, "\(withMeeting.stderr)")
+        #expect(withMeeting.stderr.contains("vergadering.yaml: note: een vergadering, geen stuk: overgeslagen"), "\(withMeeting.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("html2").path).sorted()
+            == ["ab-ts-s.html", "memo-weerbaarheidsscans.html"])
+        let alone = try CLI.run(["render", meeting.path, "-o", dir.appendingPathComponent("html3").path])
+        #expect(alone.status == 1)
+        #expect(alone.stderr.contains("dit is een vergadering, geen stuk: maak het pakket met 'stukken pack'"), "\(alone.stderr)")
+
         let empty = dir.appendingPathComponent("leeg")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let refused = try CLI.run(["render", empty.path, "-o", out])

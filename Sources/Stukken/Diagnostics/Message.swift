@@ -135,6 +135,9 @@ enum Message {
         let hint = suggestion.map { "; bedoelde u '\($0)'?" } ?? ""
         return "onbekende soort '\(text)'\(hint) (bekende soorten: \(kinds.joined(separator: ", ")))"
     }
+    static let meetingIsNotAStuk =
+        "dit is een vergadering, geen stuk: maak het pakket met 'stukken pack'; 'stukken check' controleert de vergadering en wat ze noemt"
+    static let meetingSkipped = "een vergadering, geen stuk: overgeslagen (maak het pakket met 'stukken pack')"
     static func missingKind(kinds: [String]) -> String {
         "veld 'soort' ontbreekt; begin het bestand met bijvoorbeeld 'soort: voorstel' (bekende soorten: \(kinds.joined(separator: ", ")))"
     }

@@ -16,10 +16,13 @@ public enum BatchRender {
         public var source: String?
         public var writeError: String?
         public var written: Bool
+        /// A meeting file met in a folder: left out, and not a failure.
+        public var skippedMeeting = false
     }
 
     public static func render(
-        _ files: [String], into directory: String, format: Format, templates: TemplateSet, protecting inputs: [String]
+        _ files: [String], into directory: String, format: Format, templates: TemplateSet, protecting inputs: [String],
+        skippingMeetingsAmong skippable: Set<String> = []
     ) -> [Outcome] {
         // The same path named twice is rendered once; two inputs that would write the same
         // output (`a.yaml` and `a.yml`) are both refused rather than raced.
@@ -38,6 +41,9 @@ public enum BatchRender {
                 return
             }
             switch Stukken.load(path: file) {
+            case .failure(let error) where skippable.contains(file) && error.diagnostics.map(\.message) == [Message.meetingIsNotAStuk]:
+                let note = Diagnostic(.note, file: file, message: Message.meetingSkipped)
+                outcomes[i] = Outcome(file: file, diagnostics: [note], source: nil, writeError: nil, written: false, skippedMeeting: true)
             case .failure(let error):
                 let text = try? String(contentsOfFile: file, encoding: .utf8)
                 outcomes[i] = Outcome(file: file, diagnostics: error.diagnostics, source: text, writeError: nil, written: false)

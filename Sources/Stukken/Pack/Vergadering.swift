@@ -18,8 +18,11 @@ public struct Vergadering: Sendable {
     public var locatie: String?
     public var agenda: [Agendapunt]
 
+    /// The `soort` of a meeting file.
+    public static let soort = "vergadering"
+
     public static let fields: [Field] = [
-        CommonFields.soort("vergadering"),
+        CommonFields.soort(soort),
         Field("orgaan", "Orgaan", .choice(["AB", "DVO"]), example: "AB"),
         Field("datum", "Datum", .date, example: "2016-10-10"),
         Field("aanvang", "Aanvang", .text, .optional, example: "19:30"),
@@ -55,7 +58,7 @@ public struct Vergadering: Sendable {
             AliasScanner.scan(source.text).isEmpty,
             let node = try? Yams.compose(yaml: source.text, Resolver.basic), case .mapping(let m) = node
         else { return false }
-        return m.first { $0.key.scalar?.string == "soort" }?.value.scalar?.string == "vergadering"
+        return m.first { $0.key.scalar?.string == "soort" }?.value.scalar?.string == soort
     }
 
     /// Reads and validates a meeting file.

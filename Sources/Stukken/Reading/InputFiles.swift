@@ -17,6 +17,9 @@ public enum InputFiles {
         public var emptyFolders: [String]
         /// Whether any argument was a folder (the output is then a folder too).
         public var namedFolder: Bool
+        /// The files that came from a folder (a meeting file among them is skipped by
+        /// `render`, not an error: a meeting's folder holds its agenda beside its stukken).
+        public var fromFolders: Set<String> = []
     }
 
     public static func expand(_ arguments: [String]) -> Expanded {
@@ -39,6 +42,7 @@ public enum InputFiles {
             }
             if files.isEmpty { result.emptyFolders.append(argument) }
             result.files += files
+            result.fromFolders.formUnion(files)
         }
         return result
     }
