@@ -27,15 +27,12 @@ enum DeterministicZip {
     /// the disk through the same writer as every other file of a pack.
     static func data(_ files: [(name: String, data: Data)]) throws -> Data {
         let sorted = files.sorted { $0.name < $1.name }
-        let deflated = ResultBox<Result<Deflated, Error>>(count: sorted.count)
-        DispatchQueue.concurrentPerform(iterations: sorted.count) { i in
-            deflated[i] = Result { try deflate(sorted[i].data) }
-        }
+        let deflated = sorted.map(\.data).concurrentMap { data in Result { try deflate(data) } }
         guard sorted.count < Int(UInt16.max) else { throw Failure.tooLarge }
         var archive = Data()
         var directory = Data()
         for (i, file) in sorted.enumerated() {
-            let entry = try deflated[i]!.get()
+            let entry = try deflated[i].get()
             let name = Data(file.name.utf8)
             guard archive.count < Int(UInt32.max), entry.body.count < Int(UInt32.max), file.data.count < Int(UInt32.max),
                 name.count < Int(UInt16.max)

@@ -19,9 +19,7 @@ struct Manifest {
     init(vergadering v: Vergadering, soort: String, zip: String, files: [PackFile]) {
         self.soort = soort
         // Hashed on every core: a thousand pages are megabytes of HTML (pages come hashed).
-        let box = ResultBox<String>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { box[$0] = files[$0].sha256 ?? SHA256.hex(files[$0].data) }
-        let hashes = box.values
+        let hashes = files.concurrentMap { $0.sha256 ?? SHA256.hex($0.data) }
         self.files = Swift.zip(files, hashes).map { Entry(path: $0.path, sha256: $1, bron: $0.bron, lastmod: $0.lastmod) }
         var meeting: [String: Any] = ["orgaan": v.orgaan.rawValue, "datum": v.datum.iso]
         meeting["aanvang"] = v.aanvang

@@ -56,13 +56,10 @@ public struct PackPlan: Sendable {
         // agenda order, so the diagnostics come out in the same order as before.
         let agenda = vergadering.agenda
         let base = meetingURL.deletingLastPathComponent()
-        let resolvedBox = ResultBox<Result<URL, Diagnostic>?>(count: agenda.count)
-        DispatchQueue.concurrentPerform(iterations: agenda.count) { i in
-            let entry = agenda[i]
+        let resolved = agenda.concurrentMap { entry -> Result<URL, Diagnostic>? in
             let here = entry.location ?? SourceLocation(file: path, line: 1, column: 1)
-            resolvedBox[i] = .some(entry.stuk.map { resolve($0, from: base, root: folder, file: path, at: entry.stukLocation ?? here) })
+            return entry.stuk.map { resolve($0, from: base, root: folder, file: path, at: entry.stukLocation ?? here) }
         }
-        let resolved = resolvedBox.values
         let loaded = preload(resolved.compactMap { result -> String? in
             guard case .success(let url)? = result else { return nil }
             return display(url, root: folder, meeting: path)
@@ -132,9 +129,7 @@ public struct PackPlan: Sendable {
     /// `Stukken.load` for many paths at once, on every core.
     static func preload(_ paths: [String]) -> [String: Result<Stuk, DiagnosticsError>] {
         let unique = Array(Set(paths))
-        let results = ResultBox<Result<Stuk, DiagnosticsError>>(count: unique.count)
-        DispatchQueue.concurrentPerform(iterations: unique.count) { i in results[i] = Stukken.load(path: unique[i]) }
-        return Dictionary(uniqueKeysWithValues: zip(unique, results.values))
+        return Dictionary(uniqueKeysWithValues: zip(unique, unique.concurrentMap { Stukken.load(path: $0) }))
     }
 
     private static func loadBijlagen(of stuk: Stuk, root: URL, meeting: String, forPublic: Bool, problems: inout [Diagnostic]) -> [Bijlage] {

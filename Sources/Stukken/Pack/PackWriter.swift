@@ -183,13 +183,9 @@ public struct PackWriter {
             for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
                 try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
-            let failures = ResultBox<Error>(count: files.count)
             let writeFile = options.writeFile
-            let toWrite = files
-            DispatchQueue.concurrentPerform(iterations: toWrite.count) { i in
-                do { try writeFile(toWrite[i].data, staging.appendingPathComponent(toWrite[i].path)) } catch { failures[i] = error }
-            }
-            if let failure = failures.values.first { throw failure }
+            let written = files.concurrentMap { file in Result { try writeFile(file.data, staging.appendingPathComponent(file.path)) } }
+            for result in written { try result.get() }
             try put(manifestData, at: staging.appendingPathComponent("manifest.json"))
             let zipEntries = files.map { (name: $0.path, data: $0.data) } + [(name: "manifest.json", data: manifestData)]
             try put(DeterministicZip.data(zipEntries), at: staging.appendingPathComponent(zipName))
@@ -345,4 +341,13 @@ final class ResultBox<T: Sendable>: @unchecked Sendable {
         set { lock.withLock { storage[i] = newValue } }
     }
     var values: [T] { lock.withLock { storage.compactMap { $0 } } }
+}
+
+extension Array where Element: Sendable {
+    /// `transform` of every element, on every core, in the array's order.
+    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        let results = ResultBox<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { results[$0] = transform(self[$0]) }
+        return results.values
+    }
 }
