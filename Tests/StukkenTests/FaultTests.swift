@@ -166,7 +166,7 @@ func snapshot(_ folder: URL) -> [String: Data] {
         let before = snapshot(URL(fileURLWithPath: output))
 
         let disk = FullDisk(capacity: bytesBeforeFull)
-        let options = PackWriter.Options(output: output, audience: .openbaar(metContactgegevens: false), writeFile: disk.write)
+        let options = PackWriter.Options(output: output, audience: .openbaar(metContactgegevens: false), writeFile: disk.write, appendFile: disk.append)
         #expect {
             _ = try PackWriter(plan: plan, templates: Package.templateSet, options: options).write()
         } throws: { error in
@@ -201,13 +201,23 @@ final class FullDisk: @unchecked Sendable {
     init(capacity: Int) { left = capacity }
 
     func write(_ data: Data, _ url: URL) throws {
-        let fits = lock.withLock { () -> Int in
+        let fits = room(for: data)
+        try PackWriter.writeFile(data.prefix(fits), url)
+        if fits < data.count { throw POSIXError(.ENOSPC) }
+    }
+
+    func append(_ data: Data, _ url: URL) throws {
+        let fits = room(for: data)
+        try PackWriter.appendFile(data.prefix(fits), url)
+        if fits < data.count { throw POSIXError(.ENOSPC) }
+    }
+
+    private func room(for data: Data) -> Int {
+        lock.withLock { () -> Int in
             let n = min(left, data.count)
             left -= n
             return n
         }
-        try PackWriter.writeFile(data.prefix(fits), url)
-        if fits < data.count { throw POSIXError(.ENOSPC) }
     }
 }
 

@@ -341,12 +341,12 @@ struct PDFCommandTests {
         // Each agendapunt's first page shows its own running header.
         let pages = try PDFTools.pages(bundle)
         for (bookmark, entry) in zip(top.dropFirst(), entries.filter { $0.page != nil }) {
-            let header = PrintHeader.of(try #require(entry.page).stuk.document)
+            let header = PrintHeader.of(try #require(entry.page).load().document)
             let first = PDFTools.words(PDFTools.lines(pages[bookmark.page - 1]).prefix(4).joined(separator: " "))
             #expect(PDFTools.words(header.soort).allSatisfy(first.contains), "\(bookmark.title): \(first)")
         }
         // Non-public content never reaches the public PDFs.
-        let secret = try #require(plan.items.first { !$0.openbaar }?.stuk)
+        let secret = try #require(plan.items.first { !$0.openbaar }?.stuk).load()
         let all = pages.joined()
         #expect(!all.contains(secret.document.titel))
     }

@@ -72,7 +72,7 @@ import ZIPFoundation
         var secretFiles: [Data] = []
         var open: Set<String> = []
         for item in plan.items {
-            guard let stuk = item.stuk else { continue }
+            guard let stuk = try item.stuk?.load() else { continue }
             if item.openbaar {
                 // A public document's own values, without its non-public bijlagen entries.
                 var record = stuk.record
@@ -89,7 +89,8 @@ import ZIPFoundation
             for b in item.bijlagen {
                 switch b.content {
                 case .stuk(let s):
-                    if b.openbaar { open.formUnion(Self.fragments(of: .record(s.record))) } else { secret.formUnion(Self.fragments(of: .record(s.record))) }
+                    let record = try s.load().record
+                    if b.openbaar { open.formUnion(Self.fragments(of: .record(record))) } else { secret.formUnion(Self.fragments(of: .record(record))) }
                 case .file(let url, _):
                     if !b.openbaar {
                         secretFiles.append(try Data(contentsOf: url))
@@ -100,7 +101,7 @@ import ZIPFoundation
                 }
             }
         }
-        if let t = plan.items.compactMap({ $0.stuk?.document.openbareTitel }).first { open.insert(t) }
+        if let t = plan.items.compactMap({ $0.stuk?.openbareTitel }).first { open.insert(t) }
         let scanned = secret.subtracting(open).filter { $0.count >= 4 }
         #expect(scanned.count > 10, "the scan must have something to look for")
 

@@ -102,7 +102,16 @@ public enum AtomicFile {
     /// callers rename anyway. Returns 0, or the errno of the failing call.
     /// With `exclusive`, the file must not exist yet (a pack's fresh staging folder).
     static func plainWrite(_ data: Data, to path: String, exclusive: Bool = false) -> Int32 {
-        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
+        writeAll(data, flags: O_CREAT | (exclusive ? O_EXCL : O_TRUNC), to: path)
+    }
+
+    /// Adds `data` at the end of the existing file `path`. Returns 0, or the errno.
+    static func append(_ data: Data, to path: String) -> Int32 {
+        writeAll(data, flags: O_APPEND, to: path)
+    }
+
+    private static func writeAll(_ data: Data, flags: Int32, to path: String) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW | flags, 0o644)
         guard fd >= 0 else { return errno }
         var failure: Int32 = 0
         data.withUnsafeBytes { buffer in

@@ -7,6 +7,7 @@ import ZIPFoundation
 /// The entries are deflated on every core (ZIPFoundation's deflate, raw, as in any ZIP)
 /// and the container is written here: ZIPFoundation's `Archive` deflates one entry after
 /// another, and that was a quarter of a thousand-item pack with one core idle (perf).
+/// It is written a batch of entries at a time, so memory does not grow with the pack.
 /// The container is plain ZIP 2.0 (no ZIP64): a pack stays far below 65,535 files and 4 GB,
 /// and a larger one is refused with an error rather than written wrong (the all-ones
 /// values themselves mean "see ZIP64" to a reader, so they are refused too).
@@ -23,67 +24,76 @@ enum DeterministicZip {
     /// A regular file, rw-r--r--, in the upper half of the external attributes (UNIX).
     static let externalAttributes: UInt32 = 0o100644 << 16
 
-    /// The archive of `files` (archive name → bytes), built in memory so its bytes reach
-    /// the disk through the same writer as every other file of a pack.
-    static func data(_ files: [(name: String, data: Data)]) throws -> Data {
-        let sorted = files.sorted { $0.name < $1.name }
-        let deflated = sorted.map(\.data).concurrentMap { data in Result { try deflate(data) } }
-        guard sorted.count < Int(UInt16.max) else { throw Failure.tooLarge }
-        var archive = Data()
+    /// Entries read and deflated at a time: enough to keep every core busy, few enough
+    /// that a pack of any size holds only a handful of files in memory.
+    static let batch = 64
+
+    /// Writes the archive of the files `names` (archive name → bytes by `read`), in that
+    /// order, as a sequence of `emit` calls. Returns the archive's size.
+    static func write(_ names: [String], read: @Sendable (String) throws -> Data, emit: (Data) throws -> Void) throws -> Int {
+        guard names.count < Int(UInt16.max) else { throw Failure.tooLarge }
+        var offset = 0
         var directory = Data()
-        for (i, file) in sorted.enumerated() {
-            let entry = try deflated[i].get()
-            let name = Data(file.name.utf8)
-            guard archive.count < Int(UInt32.max), entry.body.count < Int(UInt32.max), file.data.count < Int(UInt32.max),
-                name.count < Int(UInt16.max)
-            else { throw Failure.tooLarge }
-            let offset = UInt32(archive.count)
-            var fields = Fields()
-            fields.u16(20)  // version needed: 2.0 (deflate)
-            fields.u16(0x0800)  // flags: names are UTF-8
-            fields.u16(8)  // deflate
-            fields.u16(dosTime)
-            fields.u16(dosDate)
-            fields.u32(entry.crc32)
-            fields.u32(UInt32(entry.body.count))
-            fields.u32(UInt32(file.data.count))
-            fields.u16(UInt16(name.count))
-            fields.u16(0)  // no extra field
+        for start in stride(from: 0, to: names.count, by: batch) {
+            let slice = Array(names[start..<min(start + batch, names.count)])
+            let deflated = slice.concurrentMap { name in Result { () throws -> (Deflated, Int) in let d = try read(name); return (try deflate(d), d.count) } }
+            var archive = Data()
+            for (i, name) in slice.enumerated() {
+                let (entry, size) = try deflated[i].get()
+                let nameBytes = Data(name.utf8)
+                guard offset + archive.count < Int(UInt32.max), entry.body.count < Int(UInt32.max), size < Int(UInt32.max),
+                    nameBytes.count < Int(UInt16.max)
+                else { throw Failure.tooLarge }
+                let entryOffset = UInt32(offset + archive.count)
+                var fields = Fields()
+                fields.u16(20)  // version needed: 2.0 (deflate)
+                fields.u16(0x0800)  // flags: names are UTF-8
+                fields.u16(8)  // deflate
+                fields.u16(dosTime)
+                fields.u16(dosDate)
+                fields.u32(entry.crc32)
+                fields.u32(UInt32(entry.body.count))
+                fields.u32(UInt32(size))
+                fields.u16(UInt16(nameBytes.count))
+                fields.u16(0)  // no extra field
 
-            var local = Fields()
-            local.u32(0x0403_4b50)
-            archive.append(contentsOf: local.bytes)
-            archive.append(contentsOf: fields.bytes)
-            archive.append(name)
-            archive.append(entry.body)
+                var local = Fields()
+                local.u32(0x0403_4b50)
+                archive.append(contentsOf: local.bytes)
+                archive.append(contentsOf: fields.bytes)
+                archive.append(nameBytes)
+                archive.append(entry.body)
 
-            var central = Fields()
-            central.u32(0x0201_4b50)
-            central.u16(0x0314)  // made by: UNIX, 2.0
-            directory.append(contentsOf: central.bytes)
-            directory.append(contentsOf: fields.bytes)
-            var rest = Fields()
-            rest.u16(0)  // no comment
-            rest.u16(0)  // disk 0
-            rest.u16(0)  // internal attributes
-            rest.u32(externalAttributes)
-            rest.u32(offset)
-            directory.append(contentsOf: rest.bytes)
-            directory.append(name)
+                var central = Fields()
+                central.u32(0x0201_4b50)
+                central.u16(0x0314)  // made by: UNIX, 2.0
+                directory.append(contentsOf: central.bytes)
+                directory.append(contentsOf: fields.bytes)
+                var rest = Fields()
+                rest.u16(0)  // no comment
+                rest.u16(0)  // disk 0
+                rest.u16(0)  // internal attributes
+                rest.u32(externalAttributes)
+                rest.u32(entryOffset)
+                directory.append(contentsOf: rest.bytes)
+                directory.append(nameBytes)
+            }
+            offset += archive.count
+            try emit(archive)
         }
-        guard archive.count < Int(UInt32.max), directory.count < Int(UInt32.max) else { throw Failure.tooLarge }
+        guard offset < Int(UInt32.max), directory.count < Int(UInt32.max) else { throw Failure.tooLarge }
         var end = Fields()
         end.u32(0x0605_4b50)
         end.u16(0)  // this disk
         end.u16(0)  // disk with the directory
-        end.u16(UInt16(sorted.count))
-        end.u16(UInt16(sorted.count))
+        end.u16(UInt16(names.count))
+        end.u16(UInt16(names.count))
         end.u32(UInt32(directory.count))
-        end.u32(UInt32(archive.count))
+        end.u32(UInt32(offset))
         end.u16(0)  // no comment
-        archive.append(directory)
-        archive.append(contentsOf: end.bytes)
-        return archive
+        directory.append(contentsOf: end.bytes)
+        try emit(directory)
+        return offset + directory.count
     }
 
     struct Deflated: Sendable {

@@ -25,23 +25,23 @@ enum PackPDF {
         "\(v.orgaan.rawValue.lowercased())-\(v.datum.iso)-\(audience.name).pdf"
     }
 
-    static func page(_ job: PageJob, templates: TemplateSet, options: PackPDFOptions) -> HTMLPage {
+    static func page(_ job: PageJob, templates: TemplateSet, options: PackPDFOptions) throws(PlannedStuk.LoadFailure) -> HTMLPage {
         let extras = PageExtras(terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt)
-        return PDFRenderer.printPage(job.stuk, templates: templates, voorblad: options.voorblad, extras: extras)
+        return PDFRenderer.printPage(try job.load(), templates: templates, voorblad: options.voorblad, extras: extras)
     }
 
     /// One HTML document of the whole pack, rendered once, so page numbers run on and the
     /// bookmarks point into one file.
     static func bundle(
         _ v: Vergadering, entries: [PackEntry], agenda: String, audience: PackAudience, templates: TemplateSet, options: PackPDFOptions
-    ) -> HTMLPage {
+    ) throws(PlannedStuk.LoadFailure) -> HTMLPage {
         var delen: [[String: Any]] = []
         for entry in entries {
             guard let job = entry.page else { continue }
-            delen.append(part(job, bookmark: "\(entry.agendapunt) \(entry.titel ?? job.titel)", bijlage: false, templates: templates, options: options))
+            delen.append(try part(job, bookmark: "\(entry.agendapunt) \(entry.titel ?? job.titel)", bijlage: false, templates: templates, options: options))
             for b in entry.bijlagen {
                 guard case .page(let p) = b.job else { continue }
-                delen.append(part(p, bookmark: "Bijlage \(b.nummer): \(b.titel ?? p.titel)", bijlage: true, templates: templates, options: options))
+                delen.append(try part(p, bookmark: "Bijlage \(b.nummer): \(b.titel ?? p.titel)", bijlage: true, templates: templates, options: options))
             }
         }
         let context: [String: Any] = [
@@ -58,8 +58,10 @@ enum PackPDF {
         return HTMLPage(html: templates.render(context, template: "pakket/bundel.html"))
     }
 
-    private static func part(_ job: PageJob, bookmark: String, bijlage: Bool, templates: TemplateSet, options: PackPDFOptions) -> [String: Any] {
-        let page = page(job, templates: templates, options: options)
+    private static func part(
+        _ job: PageJob, bookmark: String, bijlage: Bool, templates: TemplateSet, options: PackPDFOptions
+    ) throws(PlannedStuk.LoadFailure) -> [String: Any] {
+        let page = try page(job, templates: templates, options: options)
         let (classes, html) = body(of: page.html)
         return ["id": "deel-" + Slug.make(job.path), "klasse": classes, "bookmark": bookmark, "bijlage": bijlage, "html": html]
     }

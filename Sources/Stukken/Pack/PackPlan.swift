@@ -8,17 +8,17 @@ public struct PackPlan: Sendable {
     public struct Item: Sendable {
         public var agendapunt: String
         public var titel: String
-        public var stuk: Stuk?
+        public var stuk: PlannedStuk?
         public var bijlagen: [Bijlage]
         /// An item without a document (opening, rondvraag) is public.
-        public var openbaar: Bool { stuk?.document.openbaar ?? true }
+        public var openbaar: Bool { stuk?.openbaar ?? true }
     }
 
     public struct Bijlage: Sendable {
         public enum Content: Sendable {
             /// Only a title: nothing to publish but the line in the list.
             case none
-            case stuk(Stuk)
+            case stuk(PlannedStuk)
             case file(URL, extension: String)
         }
         /// Position in the document's `bijlagen` list, from 1.
@@ -67,21 +67,22 @@ public struct PackPlan: Sendable {
 
         for (index, entry) in agenda.enumerated() {
             let here = entry.location ?? SourceLocation(file: path, line: 1, column: 1)
-            var stuk: Stuk? = nil
+            var stuk: PlannedStuk? = nil
+            var document: Checked? = nil
             if let resolution = resolved[index] {
                 switch resolution {
                 case .failure(let d): problems.append(d)
                 case .success(let url):
                     let shown = display(url, root: folder, meeting: path)
-                    switch loaded[shown] ?? Stukken.load(path: shown) {
+                    switch loaded[shown] ?? Checked.load(path: shown) {
                     case .success(let s):
-                        stuk = s
+                        stuk = s.stuk
+                        document = s
                         problems += s.warnings
                     case .failure(let e): problems += e.diagnostics
                     }
                 }
             }
-            let document = stuk?.document
             // agendapunt and titel: from the entry, the document, or both when they agree.
             let agendapunt = entry.agendapunt ?? document?.agendapunt
             let titel = entry.titel ?? document?.titel
@@ -110,7 +111,7 @@ public struct PackPlan: Sendable {
                 if let datum = document.vergaderdatum, datum != vergadering.datum {
                     problems.append(Diagnostic(.warning, at: here, field: "stuk", message: PackMessage.datumDiffers(document: datum, meeting: vergadering.datum)))
                 }
-                if forPublic && document.isConcept && document.openbaar {
+                if forPublic && document.isConcept && document.stuk.openbaar {
                     problems.append(Diagnostic(.error, at: here, field: "stuk", message: PackMessage.conceptInPublicPack))
                 }
             }
@@ -126,31 +127,50 @@ public struct PackPlan: Sendable {
         return .success(PackPlan(meetingPath: path, folder: folder, vergadering: vergadering, items: items, warnings: problems))
     }
 
-    /// `Stukken.load` for many paths at once, on every core.
-    static func preload(_ paths: [String]) -> [String: Result<Stuk, DiagnosticsError>] {
-        let unique = Array(Set(paths))
-        return Dictionary(uniqueKeysWithValues: zip(unique, unique.concurrentMap { Stukken.load(path: $0) }))
+    /// What the checks below read of a loaded stuk: the plan keeps no `Stuk` (see `PlannedStuk`).
+    struct Checked: Sendable {
+        var stuk: PlannedStuk
+        var agendapunt: String?
+        var titel: String
+        var orgaan: String?
+        var vergaderdatum: Datum?
+        var isConcept: Bool
+        var warnings: [Diagnostic]
+
+        static func load(path: String) -> Result<Checked, DiagnosticsError> {
+            Stukken.load(path: path).map { s in
+                Checked(
+                    stuk: PlannedStuk(s), agendapunt: s.document.agendapunt, titel: s.document.titel, orgaan: s.document.orgaan,
+                    vergaderdatum: s.document.vergaderdatum, isConcept: s.document.isConcept, warnings: s.warnings)
+            }
+        }
     }
 
-    private static func loadBijlagen(of stuk: Stuk, root: URL, meeting: String, forPublic: Bool, problems: inout [Diagnostic]) -> [Bijlage] {
-        let base = URL(fileURLWithPath: stuk.source.path).standardizedFileURL.deletingLastPathComponent()
-        return stuk.record.records("bijlagen").enumerated().map { index, r in
-            let titel = r.text("titel") ?? ""
-            var openbaar = stuk.document.openbaar && (r.jaNee("openbaar") ?? true)
+    /// `Checked.load` for many paths at once, on every core.
+    static func preload(_ paths: [String]) -> [String: Result<Checked, DiagnosticsError>] {
+        let unique = Array(Set(paths))
+        return Dictionary(uniqueKeysWithValues: zip(unique, unique.concurrentMap { Checked.load(path: $0) }))
+    }
+
+    private static func loadBijlagen(of stuk: PlannedStuk, root: URL, meeting: String, forPublic: Bool, problems: inout [Diagnostic]) -> [Bijlage] {
+        let base = URL(fileURLWithPath: stuk.path).standardizedFileURL.deletingLastPathComponent()
+        return stuk.bijlagen.enumerated().map { index, line in
+            let titel = line.titel
+            var openbaar = stuk.openbaar && (line.openbaar ?? true)
             var content = Bijlage.Content.none
-            if let relative = r.text("bestand") {
-                let at = r.locations["bestand"] ?? r.location ?? SourceLocation(file: stuk.source.path, line: 1, column: 1)
-                switch resolve(relative, from: base, root: root, file: stuk.source.path, at: at) {
+            if let relative = line.bestand {
+                let at = line.location
+                switch resolve(relative, from: base, root: root, file: stuk.path, at: at) {
                 case .failure(let d): problems.append(d)
                 case .success(let url):
                     let ext = url.pathExtension.lowercased()
                     if ext == "yaml" || ext == "yml" {
-                        switch Stukken.load(path: display(url, root: root, meeting: meeting)) {
+                        switch Checked.load(path: display(url, root: root, meeting: meeting)) {
                         case .success(let s):
-                            content = .stuk(s)
-                            openbaar = openbaar && s.document.openbaar
+                            content = .stuk(s.stuk)
+                            openbaar = openbaar && s.stuk.openbaar
                             problems += s.warnings
-                            if forPublic && openbaar && s.document.isConcept {
+                            if forPublic && openbaar && s.isConcept {
                                 problems.append(Diagnostic(.error, at: at, field: "bestand", message: PackMessage.conceptInPublicPack))
                             }
                         case .failure(let e): problems += e.diagnostics

@@ -18,10 +18,13 @@ public struct PackWriter {
         /// Writes one file's bytes. The only place a pack's bytes reach the disk, so tests
         /// can inject a full or failing disk (they run as root, where permissions block nothing).
         public var writeFile: @Sendable (Data, URL) throws -> Void
+        /// Adds bytes to a file `writeFile` made: the other way a pack's bytes reach the disk.
+        public var appendFile: @Sendable (Data, URL) throws -> Void
 
         public init(
             output: String, audience: PackAudience, progress: (@Sendable (String) -> Void)? = nil, woo: WooOptions? = nil,
-            pdf: PackPDFOptions? = nil, writeFile: @escaping @Sendable (Data, URL) throws -> Void = PackWriter.writeFile
+            pdf: PackPDFOptions? = nil, writeFile: @escaping @Sendable (Data, URL) throws -> Void = PackWriter.writeFile,
+            appendFile: @escaping @Sendable (Data, URL) throws -> Void = PackWriter.appendFile
         ) {
             self.output = output
             self.audience = audience
@@ -29,6 +32,7 @@ public struct PackWriter {
             self.woo = woo
             self.pdf = pdf
             self.writeFile = writeFile
+            self.appendFile = appendFile
         }
     }
 
@@ -108,38 +112,72 @@ public struct PackWriter {
         var woo: WooPublication? = nil
         if let w = options.woo {
             guard case .openbaar = options.audience else { throw Failure.wooNeedsPublicPack }
-            woo = WooPublication(vergadering: plan.vergadering, config: w.config, entries: entries)
+            woo = try WooPublication(vergadering: plan.vergadering, config: w.config, entries: entries)
         }
         summary.items = entries.count
         summary.nonPublicItems = entries.filter(\.nietOpenbaar).count
         summary.publicItems = summary.items - summary.nonPublicItems
 
-        // 1. Pages, in parallel.
+        // Everything is written into a fresh folder beside the target as soon as it is
+        // made (a pack of ten thousand pages does not wait in memory), then swapped in.
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).stukken-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            let (files, bytes) = try build(entries, woo: woo, previous: previous, target: target, into: staging, summary: &summary)
+            if try DirectorySwap.install(staging.path, at: target.path) {
+                try? FileManager.default.removeItem(at: staging)
+            }
+            summary.files = files
+            summary.bytes = bytes
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            if let f = error as? Failure { throw f }
+            throw Failure.io("\(options.output): \(Self.describe(error))")
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// The pack's files in `staging`; returns how many files and bytes, the ZIP included.
+    private func build(
+        _ entries: [PackEntry], woo: WooPublication?, previous: Manifest?, target: URL, into staging: URL, summary: inout Summary
+    ) throws -> (files: Int, bytes: Int) {
         let jobs = entries.flatMap { e in
             [e.page].compactMap { $0 } + e.bijlagen.compactMap { if case .page(let p) = $0.job { p } else { nil } }
         }
+        let copies = entries.flatMap { e in
+            e.bijlagen.compactMap { b -> (agendapunt: String, titel: String, from: URL, to: String, ext: String)? in
+                guard case .copy(let from, let to, let ext) = b.job else { return nil }
+                return (e.agendapunt, b.titel ?? "", from, to, ext)
+            }
+        }
+        // Folders first, so the files can then be written on every core.
+        for folder in Set((jobs.map(\.path) + copies.map(\.to)).map { ($0 as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+
+        // 1. Pages, in parallel.
         let steps = options.pdf == nil ? 4 : 5
         options.progress?("[1/\(steps)] \(jobs.count) pagina's maken")
         let fingerprint = templates.fingerprint + "|" + options.audience.name + "|" + "\(options.audience)"
-        let rendered = renderPages(jobs, fingerprint: fingerprint, previous: previous, from: target, woo: woo)
+        let rendered = try renderPages(jobs, fingerprint: fingerprint, previous: previous, from: target, woo: woo, into: staging)
         summary.rendered = rendered.filter { !$0.reused }.count
         summary.reused = rendered.count - summary.rendered
 
-        // 2. Bijlagen as files.
+        // 2. Bijlagen as files, copied byte for byte.
         options.progress?("[2/\(steps)] bijlagen kopiëren")
+        let writeFile = options.writeFile
         var files: [PackFile] = rendered.map(\.file)
-        for entry in entries {
-            for b in entry.bijlagen {
-                guard case .copy(let from, let to, let ext) = b.job else { continue }
-                guard let data = FileManager.default.contents(atPath: from.path) else {
-                    throw Failure.io("\(from.path): kan niet gelezen worden")
+        files += try copies.concurrentMap { copy in
+            Result { () throws -> PackFile in
+                guard let data = FileManager.default.contents(atPath: copy.from.path) else {
+                    throw Failure.io("\(copy.from.path): kan niet gelezen worden")
                 }
-                files.append(
-                    PackFile(
-                        path: to, data: data, titel: b.titel ?? "", soort: "bijlage/\(ext)", agendapunt: entry.agendapunt,
-                        bron: SHA256.hex(data)))
+                try writeFile(data, staging.appendingPathComponent(copy.to))
+                let hash = SHA256.hex(data)
+                return PackFile(path: copy.to, data: data, titel: copy.titel, soort: "bijlage/\(copy.ext)", agendapunt: copy.agendapunt, bron: hash)
             }
-        }
+        }.map { try $0.get() }
 
         let zipName = PackLayout.zip(plan.vergadering, audience: options.audience)
         // 2b. PDFs of every page and of the whole pack, from the same page jobs.
@@ -151,7 +189,7 @@ public struct PackWriter {
                 pdf: nil, link: { path in jobs.contains { $0.path == path } ? "#deel-" + Slug.make(path) : path })
             let made = try renderPDFs(
                 jobs, pages: rendered.map(\.file), entries: entries, agenda: agenda, bundle: bundleName, options: pdf,
-                fingerprint: fingerprint, previous: previous, from: target)
+                fingerprint: fingerprint, previous: previous, from: target, into: staging)
             summary.rendered += made.filter { !$0.reused }.count
             summary.reused += made.filter(\.reused).count
             files += made.map(\.file)
@@ -159,49 +197,44 @@ public struct PackWriter {
 
         // 3. The agenda and the manifest.
         options.progress?("[\(steps - 1)/\(steps)] agenda en manifest")
-        let index = AgendaPage.render(
-            plan.vergadering, entries: entries, files: files, zip: zipName, audience: options.audience, templates: templates,
-            jsonLD: woo.map(JSONLD.agenda), pdf: bundleName)
-        files.append(PackFile(path: "index.html", data: Data(index.utf8), titel: "Agenda", soort: "agenda", agendapunt: nil, bron: nil))
+        // Each made, written and let go (at ten thousand items they are megabytes).
+        files.append(
+            try put(
+                Data(
+                    AgendaPage.render(
+                        plan.vergadering, entries: entries, files: files, zip: zipName, audience: options.audience, templates: templates,
+                        jsonLD: woo.map(JSONLD.agenda), pdf: bundleName
+                    ).utf8), as: "index.html", in: staging, titel: "Agenda", soort: "agenda"))
         if let woo, let w = options.woo {
             let made = woo.files(published: files, previous: previous, publicatiedatum: w.publicatiedatum)
             for i in files.indices { files[i].lastmod = made.lastmod[files[i].path] }
-            files += made.files
+            for (file, data) in made.files {
+                try put(data, at: staging.appendingPathComponent(file.path))
+                files.append(file)
+            }
         }
         files.sort { $0.path < $1.path }
-        let manifest = Manifest(vergadering: plan.vergadering, soort: options.audience.name, zip: zipName, files: files)
-        let manifestData = manifest.json()
+        let manifest = try put(
+            Manifest.json(vergadering: plan.vergadering, soort: options.audience.name, zip: zipName, files: files), as: "manifest.json",
+            in: staging, titel: "Manifest", soort: "manifest")
 
-        // 4. Write everything into a fresh folder beside the target, then swap it in.
-        options.progress?("[\(steps)/\(steps)] schrijven")
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).stukken-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-            // Folders first, then the files on every core; then the ZIP, whose entries are
-            // deflated on every core too (writing a thousand pages one by one, and deflating
-            // on one thread, left a core idle).
-            for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
-                try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-            let writeFile = options.writeFile
-            let written = files.concurrentMap { file in Result { try writeFile(file.data, staging.appendingPathComponent(file.path)) } }
-            for result in written { try result.get() }
-            try put(manifestData, at: staging.appendingPathComponent("manifest.json"))
-            let zipEntries = files.map { (name: $0.path, data: $0.data) } + [(name: "manifest.json", data: manifestData)]
-            try put(DeterministicZip.data(zipEntries), at: staging.appendingPathComponent(zipName))
-            if try DirectorySwap.install(staging.path, at: target.path) {
-                try? FileManager.default.removeItem(at: staging)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: staging)
-            if let f = error as? Failure { throw f }
-            throw Failure.io("\(options.output): \(Self.describe(error))")
-        }
-        summary.files = files.count + 2
-        summary.bytes = files.reduce(manifestData.count) { $0 + $1.data.count }
-            + ((try? FileManager.default.attributesOfItem(atPath: target.appendingPathComponent(zipName).path)[.size] as? Int) ?? 0)
-        summary.seconds = Date().timeIntervalSince(started)
-        return summary
+        // 4. The ZIP, from the files just written (deflated on every core, a few at a time).
+        options.progress?("[\(steps)/\(steps)] ZIP schrijven")
+        let zipURL = staging.appendingPathComponent(zipName)
+        var started = false
+        let zipSize = try DeterministicZip.write(
+            (files.map(\.path) + ["manifest.json"]).sorted(),
+            read: { name in
+                guard let data = FileManager.default.contents(atPath: staging.appendingPathComponent(name).path) else {
+                    throw Failure.io("\(name): kan niet gelezen worden")
+                }
+                return data
+            },
+            emit: { bytes in
+                if started { try options.appendFile(bytes, zipURL) } else { try writeFile(bytes, zipURL) }
+                started = true
+            })
+        return (files.count + 2, files.reduce(manifest.size + zipSize) { $0 + $1.size })
     }
 
     private struct RenderedPage: Sendable {
@@ -209,82 +242,96 @@ public struct PackWriter {
         var reused: Bool
     }
 
-    private func renderPages(_ jobs: [PageJob], fingerprint: String, previous: Manifest?, from target: URL, woo: WooPublication?) -> [RenderedPage] {
-        let results = ResultBox<RenderedPage>(count: jobs.count)
+    /// Each page rendered, or taken from the previous pack when unchanged, and written to
+    /// `staging` on the core that made it; only its manifest line is kept.
+    private func renderPages(
+        _ jobs: [PageJob], fingerprint: String, previous: Manifest?, from target: URL, woo: WooPublication?, into staging: URL
+    ) throws -> [RenderedPage] {
         let templates = self.templates
+        let writeFile = options.writeFile
         let previous = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            let job = jobs[i]
-            let jsonLD = woo.flatMap { JSONLD.document(path: job.path, $0) }
-            let bron = SHA256.hex(
-                Array((fingerprint + "|" + job.path + "|" + (job.nietOpenbaar ? "n" : "o") + "|").utf8) + Array(job.stuk.source.text.utf8)
-                    + Array(Self.recordFingerprint(job.stuk.record).utf8) + Array((jsonLD.map { "|ld|" + $0 } ?? "").utf8))
-            if let old = previous[job.path], old.bron == bron,
-                let data = FileManager.default.contents(atPath: target.appendingPathComponent(job.path).path),
-                SHA256.hex(data) == old.sha256
-            {
-                var file = PackFile(path: job.path, data: data, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
-                file.sha256 = old.sha256
-                results[i] = RenderedPage(file: file, reused: true)
-                return
+        return try jobs.concurrentMap { job in
+            Result { () throws -> RenderedPage in
+                let stuk: Stuk
+                do { stuk = try job.load() } catch { throw Failure.io(String(describing: error)) }
+                let jsonLD = woo.flatMap { JSONLD.document(path: job.path, $0) }
+                let bron = SHA256.hex(
+                    Array((fingerprint + "|" + job.path + "|" + (job.nietOpenbaar ? "n" : "o") + "|").utf8) + Array(stuk.source.text.utf8)
+                        + Array(Self.recordFingerprint(stuk.record).utf8) + Array((jsonLD.map { "|ld|" + $0 } ?? "").utf8))
+                let url = staging.appendingPathComponent(job.path)
+                if let old = previous[job.path], old.bron == bron,
+                    let data = FileManager.default.contents(atPath: target.appendingPathComponent(job.path).path),
+                    SHA256.hex(data) == old.sha256
+                {
+                    try writeFile(data, url)
+                    let file = PackFile(path: job.path, size: data.count, sha256: old.sha256, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
+                    return RenderedPage(file: file, reused: true)
+                }
+                let extras = PageExtras(terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt, jsonLD: jsonLD)
+                let html = Data(Stukken.html(stuk, templates: templates, extras: extras).html.utf8)
+                try writeFile(html, url)
+                let file = PackFile(path: job.path, data: html, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
+                return RenderedPage(file: file, reused: false)
             }
-            let extras = PageExtras(terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt, jsonLD: jsonLD)
-            let html = Data(Stukken.html(job.stuk, templates: templates, extras: extras).html.utf8)
-            var file = PackFile(path: job.path, data: html, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
-            // Hashed here, on every core, while the page is fresh (the manifest needs it).
-            file.sha256 = SHA256.hex(html)
-            results[i] = RenderedPage(file: file, reused: false)
-        }
-        return results.values
+        }.map { try $0.get() }
     }
 
     /// Every page's PDF and the combined one, in parallel (each WeasyPrint is one process).
     /// A PDF is reused from the previous pack when what it is made from is unchanged.
     private func renderPDFs(
         _ jobs: [PageJob], pages: [PackFile], entries: [PackEntry], agenda: String, bundle bundleName: String, options pdf: PackPDFOptions,
-        fingerprint: String, previous: Manifest?, from target: URL
+        fingerprint: String, previous: Manifest?, from target: URL, into staging: URL
     ) throws -> [RenderedPage] {
         let templates = self.templates
+        let writeFile = options.writeFile
         let previous = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let pageBron = Dictionary(pages.map { ($0.path, $0.bron ?? "") }, uniquingKeysWith: { a, _ in a })
         let pdfPrint = "pdf|voorblad=\(pdf.voorblad)|"
         let bundleBron = SHA256.hex(Array((fingerprint + pdfPrint + agenda + jobs.map { pageBron[$0.path] ?? "" }.joined(separator: "|")).utf8))
-        let count = jobs.count + 1
-        let results = ResultBox<RenderedPage>(count: count)
-        let failures = ResultBox<PackWriter.Failure>(count: count)
         let vergadering = plan.vergadering
         let audience = options.audience
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            let isBundle = i == jobs.count
-            let path = isBundle ? bundleName : PackPDF.path(for: jobs[i].path)
-            let bron = isBundle ? bundleBron : SHA256.hex(Array((fingerprint + pdfPrint + (pageBron[jobs[i].path] ?? "")).utf8))
-            let titel = isBundle ? "Agenda en stukken" : jobs[i].titel
-            let soort = isBundle ? "pdf/pakket" : "pdf/" + jobs[i].kind
-            let agendapunt = isBundle ? nil : jobs[i].agendapunt
-            if let old = previous[path], old.bron == bron,
-                let data = FileManager.default.contents(atPath: target.appendingPathComponent(path).path), SHA256.hex(data) == old.sha256
-            {
-                results[i] = RenderedPage(file: PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: bron), reused: true)
-                return
+        return try Array(0...jobs.count).concurrentMap { i in
+            Result { () throws -> RenderedPage in
+                let isBundle = i == jobs.count
+                let path = isBundle ? bundleName : PackPDF.path(for: jobs[i].path)
+                let bron = isBundle ? bundleBron : SHA256.hex(Array((fingerprint + pdfPrint + (pageBron[jobs[i].path] ?? "")).utf8))
+                let titel = isBundle ? "Agenda en stukken" : jobs[i].titel
+                let soort = isBundle ? "pdf/pakket" : "pdf/" + jobs[i].kind
+                let agendapunt = isBundle ? nil : jobs[i].agendapunt
+                let url = staging.appendingPathComponent(path)
+                if let old = previous[path], old.bron == bron,
+                    let data = FileManager.default.contents(atPath: target.appendingPathComponent(path).path), SHA256.hex(data) == old.sha256
+                {
+                    try writeFile(data, url)
+                    return RenderedPage(file: PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: bron), reused: true)
+                }
+                let data: Data
+                do {
+                    let page =
+                        isBundle
+                        ? try PackPDF.bundle(vergadering, entries: entries, agenda: agenda, audience: audience, templates: templates, options: pdf)
+                        : try PackPDF.page(jobs[i], templates: templates, options: pdf)
+                    data = try PDFRenderer.render(page, timeout: pdf.timeout)
+                } catch let error as PlannedStuk.LoadFailure {
+                    throw Failure.io(error.description)
+                } catch {
+                    throw Failure.pdf(path, error as? PDFRenderer.Failure ?? .io(String(describing: error)))
+                }
+                try writeFile(data, url)
+                return RenderedPage(file: PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: bron), reused: false)
             }
-            let page =
-                isBundle
-                ? PackPDF.bundle(vergadering, entries: entries, agenda: agenda, audience: audience, templates: templates, options: pdf)
-                : PackPDF.page(jobs[i], templates: templates, options: pdf)
-            do {
-                let data = try PDFRenderer.render(page, timeout: pdf.timeout)
-                results[i] = RenderedPage(file: PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: bron), reused: false)
-            } catch {
-                failures[i] = .pdf(path, error as? PDFRenderer.Failure ?? .io(String(describing: error)))
-            }
-        }
-        if let first = failures.values.first { throw first }
-        return results.values
+        }.map { try $0.get() }
     }
 
     /// What the publication changed in a record (links, left-out fields) also decides the page.
     static func recordFingerprint(_ r: Record) -> String {
         r.canonical
+    }
+
+    /// Writes a file of the pack's own (agenda, manifest) and describes it.
+    func put(_ data: Data, as path: String, in staging: URL, titel: String, soort: String) throws -> PackFile {
+        try put(data, at: staging.appendingPathComponent(path))
+        return PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: nil, bron: nil)
     }
 
     func put(_ data: Data, at url: URL) throws {
@@ -295,6 +342,13 @@ public struct PackWriter {
     /// The real disk: a new file, written whole; a short write (disk full) is an error.
     public static let writeFile: @Sendable (Data, URL) throws -> Void = { data, url in
         let failure = AtomicFile.plainWrite(data, to: url.path, exclusive: true)
+        if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+    }
+
+    /// The real disk: more bytes at the end of a file `writeFile` made (the ZIP, written
+    /// a few entries at a time).
+    public static let appendFile: @Sendable (Data, URL) throws -> Void = { data, url in
+        let failure = AtomicFile.append(data, to: url.path)
         if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
     }
 
@@ -316,10 +370,11 @@ public struct PackWriter {
     }
 }
 
-/// One file of a pack and what the manifest says of it.
+/// One file of a pack as the manifest describes it (its bytes are on disk by then).
 struct PackFile: Sendable {
     var path: String
-    var data: Data
+    var size: Int
+    var sha256: String
     var titel: String
     var soort: String
     var agendapunt: String?
@@ -327,8 +382,21 @@ struct PackFile: Sendable {
     var bron: String?
     /// `--woo`: the sitemap's `lastmod` for a published document.
     var lastmod: String? = nil
-    /// SHA-256 of `data` when already known (pages hash it as they are rendered).
-    var sha256: String? = nil
+
+    init(path: String, size: Int, sha256: String, titel: String, soort: String, agendapunt: String?, bron: String?) {
+        self.path = path
+        self.size = size
+        self.sha256 = sha256
+        self.titel = titel
+        self.soort = soort
+        self.agendapunt = agendapunt
+        self.bron = bron
+    }
+
+    /// The description of `data` (hashed here, on the core that made it).
+    init(path: String, data: Data, titel: String, soort: String, agendapunt: String?, bron: String?) {
+        self.init(path: path, size: data.count, sha256: SHA256.hex(data), titel: titel, soort: soort, agendapunt: agendapunt, bron: bron)
+    }
 }
 
 /// Collects results from `concurrentPerform` (each index written by one thread).

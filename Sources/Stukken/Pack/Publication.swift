@@ -47,16 +47,29 @@ struct BijlageEntry: Sendable {
     }
 }
 
-/// A document to render into the pack at `path`.
+/// A document to render into the pack at `path`: which stuk, and how it is published.
+///
+/// The job holds the recipe, not the rendered record, so a pack of any size holds no
+/// loaded document beyond the pages being rendered; `load()` applies the recipe that
+/// `PublishedDocument`, `MembersPack` or `Publication.bijlageEntry` decided.
 struct PageJob: Sendable {
     var path: String
-    var stuk: Stuk
+    var source: PlannedStuk
+    /// `Publication.record`'s arguments.
+    var publishedBijlagen: [BijlageEntry]?
+    var contact: Bool
     var kind: String
     var agendapunt: String
     var titel: String
     var nietOpenbaar: Bool
     /// Link from the page back to the agenda.
     var terug: String
+
+    /// The stuk as this page publishes it.
+    func load() throws(PlannedStuk.LoadFailure) -> Stuk {
+        let stuk = try source.load()
+        return stuk.with(record: Publication.record(stuk.record, kind: stuk.kind, bijlagen: publishedBijlagen, contact: contact))
+    }
 }
 
 enum PackLayout {
@@ -80,7 +93,7 @@ enum PublicPack {
             guard let published = PublishedDocument(item, metContactgegevens: metContactgegevens) else {
                 // The agendapunt, and the public title the document itself offers: nothing else.
                 return PackEntry(
-                    agendapunt: item.agendapunt, titel: item.stuk?.document.openbareTitel, nietOpenbaar: true,
+                    agendapunt: item.agendapunt, titel: item.stuk?.openbareTitel, nietOpenbaar: true,
                     page: nil, bijlagen: [])
             }
             return published.entry
@@ -93,7 +106,7 @@ struct PublishedDocument {
     let entry: PackEntry
 
     init?(_ item: PackPlan.Item, metContactgegevens: Bool) {
-        guard item.openbaar, let stuk = item.stuk, stuk.document.openbaar else { return nil }
+        guard item.openbaar, let stuk = item.stuk, stuk.openbaar else { return nil }
         var bijlagen: [BijlageEntry] = []
         for b in item.bijlagen {
             guard b.openbaar else {
@@ -102,9 +115,8 @@ struct PublishedDocument {
             }
             bijlagen.append(Publication.bijlageEntry(b, agendapunt: item.agendapunt, nietOpenbaar: false, contact: metContactgegevens))
         }
-        let record = Publication.record(stuk.record, kind: stuk.kind, bijlagen: bijlagen, contact: metContactgegevens, publicOnly: true)
         let page = PageJob(
-            path: PackLayout.page(item.agendapunt), stuk: stuk.with(record: record), kind: stuk.kind.soort,
+            path: PackLayout.page(item.agendapunt), source: stuk, publishedBijlagen: bijlagen, contact: metContactgegevens, kind: stuk.kind.soort,
             agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, terug: "index.html")
         entry = PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: page, bijlagen: bijlagen)
     }
@@ -119,9 +131,8 @@ enum MembersPack {
             let bijlagen = item.bijlagen.map {
                 Publication.bijlageEntry($0, agendapunt: item.agendapunt, nietOpenbaar: !$0.openbaar, contact: true)
             }
-            let record = Publication.record(stuk.record, kind: stuk.kind, bijlagen: bijlagen, contact: true, publicOnly: false)
             let page = PageJob(
-                path: PackLayout.page(item.agendapunt), stuk: stuk.with(record: record), kind: stuk.kind.soort,
+                path: PackLayout.page(item.agendapunt), source: stuk, publishedBijlagen: bijlagen, contact: true, kind: stuk.kind.soort,
                 agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: !item.openbaar, terug: "index.html")
             return PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: !item.openbaar, page: page, bijlagen: bijlagen)
         }
@@ -139,9 +150,8 @@ enum Publication {
         case .stuk(let stuk):
             let path = PackLayout.bijlage(agendapunt, b.nummer, b.titel, extension: "html")
             // A bijlage's own bijlagen are listed by title; the pack publishes one level.
-            let record = Publication.record(stuk.record, kind: stuk.kind, bijlagen: nil, contact: contact, publicOnly: !nietOpenbaar)
             let page = PageJob(
-                path: path, stuk: stuk.with(record: record), kind: stuk.kind.soort, agendapunt: agendapunt,
+                path: path, source: stuk, publishedBijlagen: nil, contact: contact, kind: stuk.kind.soort, agendapunt: agendapunt,
                 titel: b.titel, nietOpenbaar: nietOpenbaar, terug: "../index.html")
             return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: .page(page))
         }
@@ -149,7 +159,7 @@ enum Publication {
 
     /// The record as published: contact details out (unless kept); bijlagen linked, and
     /// in a public pack a non-public bijlage reduced to "Bijlage N (niet openbaar)".
-    static func record(_ record: Record, kind: any DocumentKind.Type, bijlagen: [BijlageEntry]?, contact: Bool, publicOnly: Bool) -> Record {
+    static func record(_ record: Record, kind: any DocumentKind.Type, bijlagen: [BijlageEntry]?, contact: Bool) -> Record {
         var r = contact ? record : record.removingContactDetails(kind.fields)
         let own = r.records("bijlagen")
         guard !own.isEmpty else { return r }
@@ -177,7 +187,6 @@ enum Publication {
             linked.append(.record(b))
         }
         r.values["bijlagen"] = .list(linked)
-        _ = publicOnly
         return r
     }
 }

@@ -106,3 +106,14 @@ struct FingerprintHasher {
     }
     var hex: String { String(state, radix: 16) }
 }
+
+/// A list for a template section whose rows are made as the template reaches them, so
+/// a long list (an agenda of ten thousand items) is never held as contexts all at once.
+struct LazyRows<Base: Collection>: Sequence, MustacheSequence {
+    let base: Base
+    let row: (Base.Element) -> [String: Any]
+
+    func makeIterator() -> LazyMapSequence<Base, [String: Any]>.Iterator {
+        base.lazy.map(row).makeIterator()
+    }
+}

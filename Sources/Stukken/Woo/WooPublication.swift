@@ -62,14 +62,14 @@ struct WooPublication: Sendable {
     static let robots = "robots.txt"
     static let ori = "ori.json"
 
-    init(vergadering: Vergadering, config: SiteConfig, entries: [PackEntry]) {
+    init(vergadering: Vergadering, config: SiteConfig, entries: [PackEntry]) throws(PackWriter.Failure) {
         self.vergadering = vergadering
         self.config = config
         self.entries = entries
         var documents: [WooDocument] = []
         for entry in entries {
             guard !entry.nietOpenbaar, let page = entry.page else { continue }
-            let record = page.stuk.record
+            let record = try Self.record(page)
             let own = Self.handelingen(record)
             let ownDate = record.date("datum") ?? vergadering.datum
             let bijlagen = entry.bijlagen.compactMap { b -> (path: String, titel: String)? in
@@ -85,7 +85,7 @@ struct WooPublication: Sendable {
                 guard let titel = b.titel, let job = b.job else { continue }
                 switch job {
                 case .page(let p):
-                    let r = p.stuk.record
+                    let r = try Self.record(p)
                     let h = Self.handelingen(r)
                     documents.append(
                         WooDocument(
@@ -103,6 +103,12 @@ struct WooPublication: Sendable {
             }
         }
         self.documents = documents
+    }
+
+    /// The record a page publishes. (The Woo view keeps the public records it describes:
+    /// with `--woo`, a pack's memory still grows with its public documents.)
+    static func record(_ page: PageJob) throws(PackWriter.Failure) -> Record {
+        do { return try page.load().record } catch { throw .io(error.description) }
     }
 
     /// Signed (`ondertekening.datum`) and adopted (`vaststelling.datum`), when the document says so.
@@ -140,39 +146,34 @@ struct WooPublication: Sendable {
     /// bytes nor its metadata changed (both hashes are in that manifest); otherwise it
     /// gets the publication date. So a rebuild that changes nothing changes no byte, on
     /// any day.
-    func files(published: [PackFile], previous: Manifest?, publicatiedatum: Datum) -> (files: [PackFile], lastmod: [String: String]) {
-        let data = Dictionary(published.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a })
+    func files(published: [PackFile], previous: Manifest?, publicatiedatum: Datum) -> (files: [(file: PackFile, data: Data)], lastmod: [String: String]) {
+        let hashes = Dictionary(published.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
         let old = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        var files: [PackFile] = []
+        var files: [(file: PackFile, data: Data)] = []
+        func add(_ path: String, _ data: Data, titel: String, soort: String, agendapunt: String?) {
+            files.append((PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: nil), data))
+        }
         var lastmod: [String: String] = [:]
         var urls: [(loc: String, lastmod: String, metadata: String)] = []
         for document in documents {
             let metadata = DiWoo.metadata(document, publication: self)
             let metadataFile = Data(DiWoo.standalone(metadata).utf8)
             let metadataPath = Self.metadataPath(document.path)
-            let bytes = data[document.path] ?? Data()
             var date = publicatiedatum.iso
-            if let before = old[document.path], let kept = before.lastmod, before.sha256 == SHA256.hex(bytes),
+            if let before = old[document.path], let kept = before.lastmod, before.sha256 == hashes[document.path],
                 old[metadataPath]?.sha256 == SHA256.hex(metadataFile)
             {
                 date = kept
             }
             lastmod[document.path] = date
             urls.append((url(document.path), date, metadata))
-            files.append(
-                PackFile(path: metadataPath, data: metadataFile, titel: document.titel, soort: "diwoo", agendapunt: document.agendapunt, bron: nil))
+            add(metadataPath, metadataFile, titel: document.titel, soort: "diwoo", agendapunt: document.agendapunt)
         }
         let newest = urls.map(\.lastmod).max() ?? publicatiedatum.iso
-        files.append(PackFile(path: Self.sitemap, data: Data(DiWoo.sitemap(urls).utf8), titel: "DiWoo-sitemap", soort: "sitemap", agendapunt: nil, bron: nil))
-        files.append(
-            PackFile(
-                path: Self.sitemapIndex, data: Data(DiWoo.sitemapIndex(url(Self.sitemap), lastmod: newest).utf8), titel: "DiWoo-sitemapindex",
-                soort: "sitemapindex", agendapunt: nil, bron: nil))
-        files.append(
-            PackFile(
-                path: Self.robots, data: Data(DiWoo.robots(sitemapIndex: url(Self.sitemapIndex)).utf8), titel: "robots.txt", soort: "robots",
-                agendapunt: nil, bron: nil))
-        files.append(PackFile(path: Self.ori, data: ORIExport.json(self), titel: "Open Raadsinformatie", soort: "ori", agendapunt: nil, bron: nil))
+        add(Self.sitemap, Data(DiWoo.sitemap(urls).utf8), titel: "DiWoo-sitemap", soort: "sitemap", agendapunt: nil)
+        add(Self.sitemapIndex, Data(DiWoo.sitemapIndex(url(Self.sitemap), lastmod: newest).utf8), titel: "DiWoo-sitemapindex", soort: "sitemapindex", agendapunt: nil)
+        add(Self.robots, Data(DiWoo.robots(sitemapIndex: url(Self.sitemapIndex)).utf8), titel: "robots.txt", soort: "robots", agendapunt: nil)
+        add(Self.ori, ORIExport.json(self), titel: "Open Raadsinformatie", soort: "ori", agendapunt: nil)
         return (files, lastmod)
     }
 }
