@@ -20,8 +20,15 @@ public enum Stukken {
     }
 
     public static func load(_ source: SourceFile) -> Result<Stuk, DiagnosticsError> {
+        load(source, checkedBefore: false)
+    }
+
+    /// `checkedBefore`: these exact bytes passed every check in this process already (a
+    /// pack loads each stuk for its plan and again for its page), so the byte scans and
+    /// the kind's own checks, which only ever add diagnostics, are not run twice.
+    static func load(_ source: SourceFile, checkedBefore: Bool) -> Result<Stuk, DiagnosticsError> {
         let node: Node
-        switch YAMLReader.read(source) {
+        switch YAMLReader.read(source, scan: !checkedBefore) {
         case .success(let n): node = n
         case .failure(let e): return .failure(e)
         }
@@ -33,7 +40,7 @@ public enum Stukken {
             return .failure(DiagnosticsError(validator.diagnostics))
         }
         var diagnostics = validator.diagnostics
-        if !diagnostics.hasErrors { diagnostics += kind.check(record, file: source.path) }
+        if !diagnostics.hasErrors && !checkedBefore { diagnostics += kind.check(record, file: source.path) }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         var warnings = diagnostics
         let prepared = MarkdownFields.prepare(record, fields: kind.fields, file: source.path, warnings: &warnings)

@@ -51,9 +51,9 @@ public struct PlannedStuk: Sendable {
 
     /// The stuk, read and checked again; refused when its source is not what the plan checked.
     public func load() throws(LoadFailure) -> Stuk {
-        guard case .success(let stuk) = Stukken.load(path: path), Self.hash(stuk.source) == fingerprint else {
-            throw .changed(path)
-        }
+        guard case .success(let source) = SourceFile.read(path: path), Self.hash(source) == fingerprint,
+            case .success(let stuk) = Stukken.load(source, checkedBefore: true)
+        else { throw .changed(path) }
         return stuk
     }
 

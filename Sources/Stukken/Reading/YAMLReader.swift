@@ -6,6 +6,12 @@ import Yams
 /// located diagnostic: control and bidi characters, anchors and aliases, deep nesting.
 public enum YAMLReader {
     public static func read(_ source: SourceFile) -> Result<Node, DiagnosticsError> {
+        read(source, scan: true)
+    }
+
+    /// `scan: false` only for a text this process has scanned before (same bytes).
+    static func read(_ source: SourceFile, scan: Bool) -> Result<Node, DiagnosticsError> {
+        guard scan else { return compose(source) }
         var diagnostics: [Diagnostic] = []
         diagnostics += invisibleCharacters(in: source)
         diagnostics += AliasScanner.scan(source.text).map { finding in
@@ -16,7 +22,10 @@ public enum YAMLReader {
         }
         if let deep = tooDeep(source) { diagnostics.append(deep) }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
+        return compose(source)
+    }
 
+    private static func compose(_ source: SourceFile) -> Result<Node, DiagnosticsError> {
         do {
             // The encoding named: Yams' default reads the whole environment on every call.
             guard let node = try Yams.compose(yaml: source.text, Resolver.basic, .default, .utf8) else {
