@@ -29,8 +29,8 @@ public func fuzzMeeting(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         // Every path the plan will read stays inside the meeting folder.
         for item in plan.items {
             for b in item.bijlagen {
-                if case .file(let url, _) = b.content, !url.path.hasPrefix(plan.folder.path + "/") {
-                    fatalError("bijlage outside the meeting folder: \(url.path)")
+                if case .file(let file, _) = b.content, !file.url.path.hasPrefix(plan.folder.path + "/") {
+                    fatalError("bijlage outside the meeting folder: \(file.url.path)")
                 }
             }
         }

@@ -152,7 +152,9 @@ func snapshot(_ folder: URL) -> [String: Data] {
     }
 
     /// A disk that fills up halfway: a clear Dutch error, the old pack untouched, no leftovers.
-    @Test(arguments: [0, 2_000, 60_000])
+    /// Negative arguments count back from the pack's whole size, so the disk also fills up
+    /// while the ZIP (written last, a batch at a time) is being written: -1 is its last byte.
+    @Test(arguments: [0, 2_000, 60_000, -20_000, -1])
     func diskFullKeepsThePreviousPack(bytesBeforeFull: Int) throws {
         let dir = try hostileMeetingFolder()
         let work = try temporaryDirectory()
@@ -165,7 +167,8 @@ func snapshot(_ folder: URL) -> [String: Data] {
         _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: output, audience: .openbaar(metContactgegevens: false))).write()
         let before = snapshot(URL(fileURLWithPath: output))
 
-        let disk = FullDisk(capacity: bytesBeforeFull)
+        let whole = before.values.reduce(0) { $0 + $1.count }
+        let disk = FullDisk(capacity: bytesBeforeFull >= 0 ? bytesBeforeFull : whole + bytesBeforeFull)
         let options = PackWriter.Options(output: output, audience: .openbaar(metContactgegevens: false), writeFile: disk.write, appendFile: disk.append)
         #expect {
             _ = try PackWriter(plan: plan, templates: Package.templateSet, options: options).write()

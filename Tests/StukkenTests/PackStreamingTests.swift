@@ -90,4 +90,79 @@ import Testing
         let tested = try PDFTools.run("unzip", ["-tq", out.appendingPathComponent(zipName).path])
         #expect(tested.contains("No errors detected"), "\(tested)")
     }
+
+    // MARK: What a bijlage page lists (review)
+
+    /// A memo published as a bijlage lists its own bijlagen; one it marks `openbaar: nee`
+    /// stays out of the public pack (title and file), and is marked in the members' pack.
+    @Test func aBijlageOfABijlageMarkedNietOpenbaarIsWithheld() throws {
+        let meeting = try Self.copiedMeeting()
+        let memo = meeting.appendingPathComponent("stukken/memo-coalitieakkoorden.yaml")
+        try (String(contentsOf: memo, encoding: .utf8)
+            + "bijlagen:\n  - titel: Geheime geneste bijlage\n    bestand: ../bijlagen/financieel-overzicht-partners.pdf\n    openbaar: nee\n"
+        ).write(to: memo, atomically: true, encoding: .utf8)
+        let file = meeting.appendingPathComponent("vergadering.yaml").path
+        let site = meeting.deletingLastPathComponent().appendingPathComponent("site")
+        let open = try CLI.run(["pack", file, "-o", site.path])
+        #expect(open.status == 0, "\(open.stderr)")
+        let (files, zip) = try PackTests.contents(of: site)
+        for (name, data) in files.merging(zip.mapKeys { "zip:" + $0 }, uniquingKeysWith: { a, _ in a }) {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("Geheime geneste bijlage") && !text.contains("geheime-geneste"), "\(name)")
+        }
+        let page = try #require(files.first { $0.key.hasPrefix("e5-bijlagen/") && $0.key.hasSuffix(".html") }?.value)
+        #expect(String(decoding: page, as: UTF8.self).contains("Bijlage 1 (niet openbaar)"))
+
+        let members = meeting.deletingLastPathComponent().appendingPathComponent("leden")
+        let closed = try CLI.run(["pack", file, "-o", members.path, "--besloten"])
+        #expect(closed.status == 0, "\(closed.stderr)")
+        let memberPage = try #require(try PackTests.contents(of: members).files.first { $0.key.hasPrefix("e5-bijlagen/") && $0.key.hasSuffix(".html") }?.value)
+        let text = String(decoding: memberPage, as: UTF8.self)
+        #expect(text.contains("Geheime geneste bijlage") && text.contains("niet openbaar"))
+    }
+
+    /// A file bijlage replaced after the check (here by a symlink to another file) is
+    /// refused rather than copied.
+    @Test func aFileBijlageReplacedAfterTheCheckIsRefused() throws {
+        let meeting = try Self.copiedMeeting()
+        let out = meeting.deletingLastPathComponent().appendingPathComponent("site")
+        let plan = try PackPlan.make(meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true).get()
+        let pdfs = plan.items.flatMap(\.bijlagen).filter(\.openbaar).compactMap { b -> PlannedFile? in
+            if case .file(let f, _) = b.content { f } else { nil }
+        }
+        let target = try #require(pdfs.first)
+        let elsewhere = meeting.deletingLastPathComponent().appendingPathComponent("ander.pdf")
+        try Data("%PDF-1.4 een ander bestand".utf8).write(to: elsewhere)
+        try FileManager.default.removeItem(at: target.url)
+        try FileManager.default.createSymbolicLink(at: target.url, withDestinationURL: elsewhere)
+        #expect {
+            _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))).write()
+        } throws: { error in
+            String(describing: error).contains("\(target.url.lastPathComponent) is gewijzigd sinds het gecontroleerd werd")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    /// Two agendapunten that would share one page name are refused by the plan.
+    @Test func agendapuntenWithOnePageNameAreRefused() throws {
+        let meeting = try Self.copiedMeeting()
+        let file = meeting.appendingPathComponent("dubbel.yaml")
+        try "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n  - agendapunt: E 7\n    titel: Een\n  - agendapunt: E-7\n    titel: Twee\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        guard case .failure(let error) = PackPlan.make(meeting: file.path, output: nil, forPublic: true) else {
+            Issue.record("the plan accepted two agendapunten for e-7.html")
+            return
+        }
+        #expect(error.diagnostics.contains { $0.line == 7 && $0.message.contains("'E-7' staat al eerder op de agenda (als 'E 7')") }, "\(error)")
+    }
+
+    /// The agenda's rows are made lazily; a custom template may still ask for their count.
+    @Test func agendaRowsTakeTheArrayTransforms() {
+        let rows = LazyRows(base: 0..<3) { ["n": $0] }
+        #expect(rows.transform("count") as? Int == 3)
+        #expect(rows.transform("empty") as? Bool == false)
+        #expect((rows.transform("first") as? [String: Any])?["n"] as? Int == 0)
+        #expect((rows.transform("last") as? [String: Any])?["n"] as? Int == 2)
+        #expect((rows.transform("reversed") as? [[String: Any]])?.compactMap { $0["n"] as? Int } == [2, 1, 0])
+    }
 }

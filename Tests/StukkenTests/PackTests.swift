@@ -91,7 +91,8 @@ import ZIPFoundation
                 case .stuk(let s):
                     let record = try s.load().record
                     if b.openbaar { open.formUnion(Self.fragments(of: .record(record))) } else { secret.formUnion(Self.fragments(of: .record(record))) }
-                case .file(let url, _):
+                case .file(let file, _):
+                    let url = file.url
                     if !b.openbaar {
                         secretFiles.append(try Data(contentsOf: url))
                         secret.insert(url.lastPathComponent)

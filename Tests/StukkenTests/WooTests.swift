@@ -362,7 +362,8 @@ import ZIPFoundation
             set.insert(Slug.make(b.titel))
             switch b.content {
             case .stuk(let s): values(.record(try s.load().record), key: "", into: &set)
-            case .file(let url, _):
+            case .file(let file, _):
+                let url = file.url
                 set.insert(url.lastPathComponent)
                 if let data = FileManager.default.contents(atPath: url.path) { set.insert(SHA256.hex(data)) }
             case .none: break

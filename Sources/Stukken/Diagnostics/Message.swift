@@ -207,6 +207,9 @@ enum PackMessage {
     static func changedDuringBuild(_ p: String) -> String {
         "\(p) is gewijzigd sinds het gecontroleerd werd; er is niets geschreven, maak het pakket opnieuw"
     }
+    static func unreadableDuringBuild(_ p: String, reason: String) -> String {
+        "\(p) kan niet opnieuw gelezen worden (\(reason)); er is niets geschreven, maak het pakket opnieuw"
+    }
     static func outputOverlapsInput(_ o: String) -> String {
         "uitvoermap '\(o)' valt samen met de map van de vergadering (of ligt erin of erboven); kies een map daarbuiten"
     }

@@ -25,17 +25,27 @@ enum DeterministicZip {
     static let externalAttributes: UInt32 = 0o100644 << 16
 
     /// Entries read and deflated at a time: enough to keep every core busy, few enough
-    /// that a pack of any size holds only a handful of files in memory.
+    /// that a pack of any size holds only a handful of files in memory; a batch also ends
+    /// at `batchBytes` (large PDF bijlagen), unless it would be empty.
     static let batch = 64
+    static let batchBytes = 32 << 20
 
-    /// Writes the archive of the files `names` (archive name → bytes by `read`), in that
-    /// order, as a sequence of `emit` calls. Returns the archive's size.
-    static func write(_ names: [String], read: @Sendable (String) throws -> Data, emit: (Data) throws -> Void) throws -> Int {
-        guard names.count < Int(UInt16.max) else { throw Failure.tooLarge }
+    /// Writes the archive of the files `entries` (archive name and size; bytes by `read`),
+    /// in that order, as a sequence of `emit` calls. Returns the archive's size.
+    static func write(_ entries: [(name: String, size: Int)], read: @Sendable (String) throws -> Data, emit: (Data) throws -> Void) throws -> Int {
+        guard entries.count < Int(UInt16.max) else { throw Failure.tooLarge }
         var offset = 0
         var directory = Data()
-        for start in stride(from: 0, to: names.count, by: batch) {
-            let slice = Array(names[start..<min(start + batch, names.count)])
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            var bytes = entries[start].size
+            while end < entries.count, end - start < batch, bytes + entries[end].size <= batchBytes {
+                bytes += entries[end].size
+                end += 1
+            }
+            let slice = entries[start..<end].map(\.name)
+            start = end
             let deflated = slice.concurrentMap { name in Result { () throws -> (Deflated, Int) in let d = try read(name); return (try deflate(d), d.count) } }
             var archive = Data()
             for (i, name) in slice.enumerated() {
@@ -86,8 +96,8 @@ enum DeterministicZip {
         end.u32(0x0605_4b50)
         end.u16(0)  // this disk
         end.u16(0)  // disk with the directory
-        end.u16(UInt16(names.count))
-        end.u16(UInt16(names.count))
+        end.u16(UInt16(entries.count))
+        end.u16(UInt16(entries.count))
         end.u32(UInt32(directory.count))
         end.u32(UInt32(offset))
         end.u16(0)  // no comment

@@ -19,7 +19,7 @@ public struct PackPlan: Sendable {
             /// Only a title: nothing to publish but the line in the list.
             case none
             case stuk(PlannedStuk)
-            case file(URL, extension: String)
+            case file(PlannedFile, extension: String)
         }
         /// Position in the document's `bijlagen` list, from 1.
         public var nummer: Int
@@ -99,10 +99,12 @@ public struct PackPlan: Sendable {
                 problems.append(Diagnostic(.error, at: here, field: "titel", message: PackMessage.titelMissing))
             }
             if let a = agendapunt {
-                if let first = seen[a.lowercased()] {
+                // Compared as their page names: "E 7" and "E-7" would both be e-7.html.
+                let page = Slug.make(a)
+                if let first = seen[page] {
                     problems.append(Diagnostic(.error, at: here, field: "agendapunt", message: PackMessage.duplicateAgendapunt(a, first: first)))
                 }
-                seen[a.lowercased()] = a
+                seen[page] = a
             }
             if let document {
                 if let orgaan = document.orgaan, orgaan != vergadering.orgaan.rawValue {
@@ -176,7 +178,11 @@ public struct PackPlan: Sendable {
                         case .failure(let e): problems += e.diagnostics
                         }
                     } else if fileTypes.contains(ext) {
-                        content = .file(url, extension: ext)
+                        if let file = PlannedFile.at(url) {
+                            content = .file(file, extension: ext)
+                        } else {
+                            problems.append(Diagnostic(.error, at: at, field: "bestand", message: PackMessage.notARegularFile(relative)))
+                        }
                     } else {
                         problems.append(Diagnostic(.error, at: at, field: "bestand", message: PackMessage.unknownFileType(ext, known: fileTypes)))
                     }

@@ -146,7 +146,7 @@ public struct PackWriter {
             [e.page].compactMap { $0 } + e.bijlagen.compactMap { if case .page(let p) = $0.job { p } else { nil } }
         }
         let copies = entries.flatMap { e in
-            e.bijlagen.compactMap { b -> (agendapunt: String, titel: String, from: URL, to: String, ext: String)? in
+            e.bijlagen.compactMap { b -> (agendapunt: String, titel: String, from: PlannedFile, to: String, ext: String)? in
                 guard case .copy(let from, let to, let ext) = b.job else { return nil }
                 return (e.agendapunt, b.titel ?? "", from, to, ext)
             }
@@ -170,9 +170,8 @@ public struct PackWriter {
         var files: [PackFile] = rendered.map(\.file)
         files += try copies.concurrentMap { copy in
             Result { () throws -> PackFile in
-                guard let data = FileManager.default.contents(atPath: copy.from.path) else {
-                    throw Failure.io("\(copy.from.path): kan niet gelezen worden")
-                }
+                let data: Data
+                do { data = try copy.from.read() } catch { throw Failure.io(String(describing: error)) }
                 try writeFile(data, staging.appendingPathComponent(copy.to))
                 let hash = SHA256.hex(data)
                 return PackFile(path: copy.to, data: data, titel: copy.titel, soort: "bijlage/\(copy.ext)", agendapunt: copy.agendapunt, bron: hash)
@@ -223,7 +222,7 @@ public struct PackWriter {
         let zipURL = staging.appendingPathComponent(zipName)
         var started = false
         let zipSize = try DeterministicZip.write(
-            (files.map(\.path) + ["manifest.json"]).sorted(),
+            (files + [manifest]).map { (name: $0.path, size: $0.size) }.sorted { $0.name < $1.name },
             read: { name in
                 guard let data = FileManager.default.contents(atPath: staging.appendingPathComponent(name).path) else {
                     throw Failure.io("\(name): kan niet gelezen worden")

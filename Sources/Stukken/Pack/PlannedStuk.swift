@@ -42,19 +42,35 @@ public struct PlannedStuk: Sendable {
 
     public enum LoadFailure: Error, CustomStringConvertible {
         case changed(String)
+        case unreadable(String, reason: String)
         public var description: String {
             switch self {
             case .changed(let path): PackMessage.changedDuringBuild(path)
+            case .unreadable(let path, let reason): PackMessage.unreadableDuringBuild(path, reason: reason)
             }
         }
     }
 
-    /// The stuk, read and checked again; refused when its source is not what the plan checked.
+    /// The stuk, read and checked again; refused when its source is not what the plan
+    /// checked. Besides the hash, the facts the publication was decided on must be the
+    /// same again (fail closed, whatever the hash).
     public func load() throws(LoadFailure) -> Stuk {
-        guard case .success(let source) = SourceFile.read(path: path), Self.hash(source) == fingerprint,
-            case .success(let stuk) = Stukken.load(source, checkedBefore: true)
+        let source: SourceFile
+        switch SourceFile.read(path: path) {
+        case .success(let s): source = s
+        case .failure(let e): throw .unreadable(path, reason: e.diagnostics.first?.message ?? "")
+        }
+        guard Self.hash(source) == fingerprint, case .success(let stuk) = Stukken.load(source, checkedBefore: true),
+            PlannedStuk(stuk).decidesAs(self)
         else { throw .changed(path) }
         return stuk
+    }
+
+    /// Whether two plans of a stuk lead to the same publication decisions.
+    func decidesAs(_ other: PlannedStuk) -> Bool {
+        kind == other.kind && openbaar == other.openbaar && openbareTitel == other.openbareTitel
+            && bijlagen.map { [$0.titel, $0.bestand ?? "", $0.openbaar.map { $0 ? "ja" : "nee" } ?? ""] }
+                == other.bijlagen.map { [$0.titel, $0.bestand ?? "", $0.openbaar.map { $0 ? "ja" : "nee" } ?? ""] }
     }
 
     static func hash(_ source: SourceFile) -> Int {
@@ -63,5 +79,47 @@ public struct PlannedStuk: Sendable {
             hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
             return hasher.finalize()
         }
+    }
+}
+
+/// A file bijlage (PDF, DOCX, …) as the plan found it: where, and which file it was, so
+/// the copy made later refuses another file put in its place (a symlink to something
+/// outside the meeting folder, or to a non-public file).
+public struct PlannedFile: Sendable {
+    public let url: URL
+    public let size: Int
+    let device: UInt64
+    let inode: UInt64
+
+    /// The regular file at `url` (already resolved inside the meeting folder), or nil.
+    static func at(_ url: URL) -> PlannedFile? {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return PlannedFile(url: url, size: Int(info.st_size), device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// The file's bytes, when it is still the file the plan checked.
+    func read() throws(PlannedStuk.LoadFailure) -> Data {
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        // A symlink or nothing in its place: another file than the plan checked.
+        guard fd >= 0 else { throw errno == ELOOP || errno == ENOENT ? .changed(url.path) : .unreadable(url.path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, UInt64(info.st_dev) == device, UInt64(info.st_ino) == inode,
+            Int(info.st_size) == size
+        else { throw .changed(url.path) }
+        var data = Data(count: size)
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            var offset = 0
+            while offset < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + offset, size - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        guard complete else { throw .changed(url.path) }
+        return data
     }
 }

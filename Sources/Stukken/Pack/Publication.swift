@@ -35,7 +35,7 @@ struct BijlageEntry: Sendable {
 
     enum Job: Sendable {
         case page(PageJob)
-        case copy(from: URL, to: String, extension: String)
+        case copy(from: PlannedFile, to: String, extension: String)
     }
 
     var path: String? {
@@ -58,6 +58,8 @@ struct PageJob: Sendable {
     /// `Publication.record`'s arguments.
     var publishedBijlagen: [BijlageEntry]?
     var contact: Bool
+    /// A public pack: what the stuk itself marks `openbaar: nee` is withheld.
+    var publicPack: Bool
     var kind: String
     var agendapunt: String
     var titel: String
@@ -68,7 +70,7 @@ struct PageJob: Sendable {
     /// The stuk as this page publishes it.
     func load() throws(PlannedStuk.LoadFailure) -> Stuk {
         let stuk = try source.load()
-        return stuk.with(record: Publication.record(stuk.record, kind: stuk.kind, bijlagen: publishedBijlagen, contact: contact))
+        return stuk.with(record: Publication.record(stuk.record, kind: stuk.kind, bijlagen: publishedBijlagen, contact: contact, publicPack: publicPack))
     }
 }
 
@@ -113,10 +115,10 @@ struct PublishedDocument {
                 bijlagen.append(BijlageEntry(nummer: b.nummer, titel: nil, nietOpenbaar: true, job: nil))
                 continue
             }
-            bijlagen.append(Publication.bijlageEntry(b, agendapunt: item.agendapunt, nietOpenbaar: false, contact: metContactgegevens))
+            bijlagen.append(Publication.bijlageEntry(b, agendapunt: item.agendapunt, nietOpenbaar: false, contact: metContactgegevens, publicPack: true))
         }
         let page = PageJob(
-            path: PackLayout.page(item.agendapunt), source: stuk, publishedBijlagen: bijlagen, contact: metContactgegevens, kind: stuk.kind.soort,
+            path: PackLayout.page(item.agendapunt), source: stuk, publishedBijlagen: bijlagen, contact: metContactgegevens, publicPack: true, kind: stuk.kind.soort,
             agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, terug: "index.html")
         entry = PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: page, bijlagen: bijlagen)
     }
@@ -129,10 +131,10 @@ enum MembersPack {
                 return PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: nil, bijlagen: [])
             }
             let bijlagen = item.bijlagen.map {
-                Publication.bijlageEntry($0, agendapunt: item.agendapunt, nietOpenbaar: !$0.openbaar, contact: true)
+                Publication.bijlageEntry($0, agendapunt: item.agendapunt, nietOpenbaar: !$0.openbaar, contact: true, publicPack: false)
             }
             let page = PageJob(
-                path: PackLayout.page(item.agendapunt), source: stuk, publishedBijlagen: bijlagen, contact: true, kind: stuk.kind.soort,
+                path: PackLayout.page(item.agendapunt), source: stuk, publishedBijlagen: bijlagen, contact: true, publicPack: false, kind: stuk.kind.soort,
                 agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: !item.openbaar, terug: "index.html")
             return PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: !item.openbaar, page: page, bijlagen: bijlagen)
         }
@@ -140,18 +142,18 @@ enum MembersPack {
 }
 
 enum Publication {
-    static func bijlageEntry(_ b: PackPlan.Bijlage, agendapunt: String, nietOpenbaar: Bool, contact: Bool) -> BijlageEntry {
+    static func bijlageEntry(_ b: PackPlan.Bijlage, agendapunt: String, nietOpenbaar: Bool, contact: Bool, publicPack: Bool) -> BijlageEntry {
         switch b.content {
         case .none:
             return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: nil)
-        case .file(let url, let ext):
+        case .file(let file, let ext):
             let path = PackLayout.bijlage(agendapunt, b.nummer, b.titel, extension: ext)
-            return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: .copy(from: url, to: path, extension: ext))
+            return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: .copy(from: file, to: path, extension: ext))
         case .stuk(let stuk):
             let path = PackLayout.bijlage(agendapunt, b.nummer, b.titel, extension: "html")
             // A bijlage's own bijlagen are listed by title; the pack publishes one level.
             let page = PageJob(
-                path: path, source: stuk, publishedBijlagen: nil, contact: contact, kind: stuk.kind.soort, agendapunt: agendapunt,
+                path: path, source: stuk, publishedBijlagen: nil, contact: contact, publicPack: publicPack, kind: stuk.kind.soort, agendapunt: agendapunt,
                 titel: b.titel, nietOpenbaar: nietOpenbaar, terug: "../index.html")
             return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: .page(page))
         }
@@ -159,7 +161,11 @@ enum Publication {
 
     /// The record as published: contact details out (unless kept); bijlagen linked, and
     /// in a public pack a non-public bijlage reduced to "Bijlage N (niet openbaar)".
-    static func record(_ record: Record, kind: any DocumentKind.Type, bijlagen: [BijlageEntry]?, contact: Bool) -> Record {
+    ///
+    /// A bijlage page (`bijlagen` nil) lists its own bijlagen by title, and one it marks
+    /// `openbaar: nee` as "Bijlage N (niet openbaar)" in a public pack; so does any bijlage
+    /// the plan made no entry for (fail closed).
+    static func record(_ record: Record, kind: any DocumentKind.Type, bijlagen: [BijlageEntry]?, contact: Bool, publicPack: Bool) -> Record {
         var r = contact ? record : record.removingContactDetails(kind.fields)
         let own = r.records("bijlagen")
         guard !own.isEmpty else { return r }
@@ -167,7 +173,9 @@ enum Publication {
         for (index, original) in own.enumerated() {
             var b = Record(location: original.location)
             let entry = bijlagen?.first { $0.nummer == index + 1 }
-            if let entry, entry.titel == nil {
+            let ownNietOpenbaar = original.jaNee("openbaar") == false
+            let withheld = entry.map { $0.titel == nil } ?? (publicPack && (bijlagen != nil || ownNietOpenbaar))
+            if withheld {
                 b.values["titel"] = .text(PackText.bijlageWithheld(index + 1))
             } else {
                 b.values["titel"] = original.values["titel"]
@@ -175,14 +183,13 @@ enum Publication {
                     // Relative to the page: item pages sit at the top, bijlage pages one folder down.
                     b.values["link"] = .text(path)
                 }
-                if let entry, case .copy(let source, let path, _) = entry.job {
+                if let entry, case .copy(let file, let path, _) = entry.job {
                     // Type and size in the link text, as on the agenda page: the pack copies
-                    // the file byte for byte, so the source's size is the published size.
-                    let size = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? nil
-                    b.values["formaat"] = .text(AgendaPage.formaat(path, size: size))
+                    // the file byte for byte (and refuses it if it changed since the plan).
+                    b.values["formaat"] = .text(AgendaPage.formaat(path, size: file.size))
                 }
                 if let entry, case .page = entry.job { b.values["formaat"] = .text("HTML") }
-                if entry?.nietOpenbaar == true { b.values["niet_openbaar"] = .jaNee(true) }
+                if entry?.nietOpenbaar ?? ownNietOpenbaar { b.values["niet_openbaar"] = .jaNee(true) }
             }
             linked.append(.record(b))
         }

@@ -109,11 +109,23 @@ struct FingerprintHasher {
 
 /// A list for a template section whose rows are made as the template reaches them, so
 /// a long list (an agenda of ten thousand items) is never held as contexts all at once.
-struct LazyRows<Base: Collection>: Sequence, MustacheSequence {
+/// The transforms a template may apply to a list (`count(items)`, …) work as on an array.
+struct LazyRows<Base: BidirectionalCollection>: Sequence, MustacheSequence, MustacheTransformable {
     let base: Base
     let row: (Base.Element) -> [String: Any]
 
     func makeIterator() -> LazyMapSequence<Base, [String: Any]>.Iterator {
         base.lazy.map(row).makeIterator()
+    }
+
+    func transform(_ name: String) -> Any? {
+        switch name {
+        case "first": base.first.map(row)
+        case "last": base.last.map(row)
+        case "reversed": base.reversed().map(row)
+        case "count": base.count
+        case "empty": base.isEmpty
+        default: nil
+        }
     }
 }
