@@ -17,7 +17,9 @@ public struct PlannedStuk: Sendable {
     /// The document's bijlagen list, as far as the plan reads it.
     let bijlagen: [BijlageLine]
     /// Of the source text that was checked. Swift's `Hasher` (SipHash, keyed anew in each
-    /// process): plan and pages are made in one process, and SHA-256 cost 7 % of a plan.
+    /// process unless SWIFT_DETERMINISTIC_HASHING is set): plan and pages are made in one
+    /// process, and SHA-256 cost 7 % of a plan. `load()` also compares the facts the
+    /// publication was decided on, so even a collision cannot publish what the plan refused.
     let fingerprint: Int
 
     struct BijlageLine: Sendable {

@@ -66,10 +66,22 @@ struct WooPublication: Sendable {
         self.vergadering = vergadering
         self.config = config
         self.entries = entries
+        // Every published record, read on every core (each is a stuk loaded again).
+        let jobs = entries.filter { !$0.nietOpenbaar && $0.page != nil }.flatMap { entry in
+            [entry.page!] + entry.bijlagen.compactMap { b in if !b.nietOpenbaar, case .page(let p) = b.job { p } else { nil } }
+        }
+        let loaded = jobs.concurrentMap { job in Result<Record, PackWriter.Failure>(catching: { () throws(PackWriter.Failure) in try Self.record(job) }) }
+        var records: [String: Record] = [:]
+        for (job, result) in zip(jobs, loaded) { records[job.path] = try result.get() }
+        func published(_ page: PageJob) throws(PackWriter.Failure) -> Record {
+            if let r = records[page.path] { return r }
+            return try Self.record(page)
+        }
+
         var documents: [WooDocument] = []
         for entry in entries {
             guard !entry.nietOpenbaar, let page = entry.page else { continue }
-            let record = try Self.record(page)
+            let record = try published(page)
             let own = Self.handelingen(record)
             let ownDate = record.date("datum") ?? vergadering.datum
             let bijlagen = entry.bijlagen.compactMap { b -> (path: String, titel: String)? in
@@ -85,7 +97,7 @@ struct WooPublication: Sendable {
                 guard let titel = b.titel, let job = b.job else { continue }
                 switch job {
                 case .page(let p):
-                    let r = try Self.record(p)
+                    let r = try published(p)
                     let h = Self.handelingen(r)
                     documents.append(
                         WooDocument(
