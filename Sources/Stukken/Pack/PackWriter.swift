@@ -160,7 +160,8 @@ public struct PackWriter {
         let steps = options.pdf == nil ? 4 : 5
         options.progress?("[1/\(steps)] \(jobs.count) pagina's maken")
         let fingerprint = templates.fingerprint + "|" + options.audience.name + "|" + "\(options.audience)"
-        let rendered = try renderPages(jobs, fingerprint: fingerprint, previous: previous, from: target, woo: woo, into: staging)
+        let published = PreviousPack(manifest: previous, folder: target)
+        let rendered = try renderPages(jobs, fingerprint: fingerprint, previous: published, woo: woo, into: staging)
         summary.rendered = rendered.filter { !$0.reused }.count
         summary.reused = rendered.count - summary.rendered
 
@@ -188,7 +189,7 @@ public struct PackWriter {
                 pdf: nil, link: { path in jobs.contains { $0.path == path } ? "#deel-" + Slug.make(path) : path })
             let made = try renderPDFs(
                 jobs, pages: rendered.map(\.file), entries: entries, agenda: agenda, bundle: bundleName, options: pdf,
-                fingerprint: fingerprint, previous: previous, from: target, into: staging)
+                fingerprint: fingerprint, previous: published, into: staging)
             summary.rendered += made.filter { !$0.reused }.count
             summary.reused += made.filter(\.reused).count
             files += made.map(\.file)
@@ -244,11 +245,10 @@ public struct PackWriter {
     /// Each page rendered, or taken from the previous pack when unchanged, and written to
     /// `staging` on the core that made it; only its manifest line is kept.
     private func renderPages(
-        _ jobs: [PageJob], fingerprint: String, previous: Manifest?, from target: URL, woo: WooPublication?, into staging: URL
+        _ jobs: [PageJob], fingerprint: String, previous: PreviousPack, woo: WooPublication?, into staging: URL
     ) throws -> [RenderedPage] {
         let templates = self.templates
         let writeFile = options.writeFile
-        let previous = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         return try jobs.concurrentMap { job in
             Result { () throws -> RenderedPage in
                 let stuk: Stuk
@@ -258,12 +258,9 @@ public struct PackWriter {
                     Array((fingerprint + "|" + job.path + "|" + (job.nietOpenbaar ? "n" : "o") + "|").utf8) + Array(stuk.source.text.utf8)
                         + Array(Self.recordFingerprint(stuk.record).utf8) + Array((jsonLD.map { "|ld|" + $0 } ?? "").utf8))
                 let url = staging.appendingPathComponent(job.path)
-                if let old = previous[job.path], old.bron == bron,
-                    let data = FileManager.default.contents(atPath: target.appendingPathComponent(job.path).path),
-                    SHA256.hex(data) == old.sha256
-                {
+                if let (data, sha256) = previous.file(job.path, madeFrom: bron) {
                     try writeFile(data, url)
-                    let file = PackFile(path: job.path, size: data.count, sha256: old.sha256, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
+                    let file = PackFile(path: job.path, size: data.count, sha256: sha256, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
                     return RenderedPage(file: file, reused: true)
                 }
                 let extras = PageExtras(terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt, jsonLD: jsonLD)
@@ -279,11 +276,10 @@ public struct PackWriter {
     /// A PDF is reused from the previous pack when what it is made from is unchanged.
     private func renderPDFs(
         _ jobs: [PageJob], pages: [PackFile], entries: [PackEntry], agenda: String, bundle bundleName: String, options pdf: PackPDFOptions,
-        fingerprint: String, previous: Manifest?, from target: URL, into staging: URL
+        fingerprint: String, previous: PreviousPack, into staging: URL
     ) throws -> [RenderedPage] {
         let templates = self.templates
         let writeFile = options.writeFile
-        let previous = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let pageBron = Dictionary(pages.map { ($0.path, $0.bron ?? "") }, uniquingKeysWith: { a, _ in a })
         let pdfPrint = "pdf|voorblad=\(pdf.voorblad)|"
         let bundleBron = SHA256.hex(Array((fingerprint + pdfPrint + agenda + jobs.map { pageBron[$0.path] ?? "" }.joined(separator: "|")).utf8))
@@ -298,11 +294,10 @@ public struct PackWriter {
                 let soort = isBundle ? "pdf/pakket" : "pdf/" + jobs[i].kind
                 let agendapunt = isBundle ? nil : jobs[i].agendapunt
                 let url = staging.appendingPathComponent(path)
-                if let old = previous[path], old.bron == bron,
-                    let data = FileManager.default.contents(atPath: target.appendingPathComponent(path).path), SHA256.hex(data) == old.sha256
-                {
+                if let (data, sha256) = previous.file(path, madeFrom: bron) {
                     try writeFile(data, url)
-                    return RenderedPage(file: PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: bron), reused: true)
+                    let file = PackFile(path: path, size: data.count, sha256: sha256, titel: titel, soort: soort, agendapunt: agendapunt, bron: bron)
+                    return RenderedPage(file: file, reused: true)
                 }
                 let data: Data
                 do {
@@ -366,6 +361,26 @@ public struct PackWriter {
         if let e = error as? DirectorySwap.SwapError { return "\(e.path): \(PackMessage.ioReason(e.code))" }
         if let e = error as? CocoaError, let path = e.filePath { return "\(path): kan niet schrijven (\(e.code.rawValue))" }
         return String(describing: error)
+    }
+}
+
+/// The pack being replaced, as far as a rebuild may take files from it.
+struct PreviousPack: Sendable {
+    private let entries: [String: Manifest.Entry]
+    private let folder: URL
+
+    init(manifest: Manifest?, folder: URL) {
+        entries = Dictionary((manifest?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        self.folder = folder
+    }
+
+    /// Its file at `path`, with its SHA-256, when it was made from the same inputs (`bron`)
+    /// and its bytes are still what its manifest says.
+    func file(_ path: String, madeFrom bron: String) -> (data: Data, sha256: String)? {
+        guard let old = entries[path], old.bron == bron, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path),
+            SHA256.hex(data) == old.sha256
+        else { return nil }
+        return (data, old.sha256)
     }
 }
 

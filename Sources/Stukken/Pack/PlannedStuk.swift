@@ -22,7 +22,7 @@ public struct PlannedStuk: Sendable {
     /// publication was decided on, so even a collision cannot publish what the plan refused.
     let fingerprint: Int
 
-    struct BijlageLine: Sendable {
+    struct BijlageLine: Sendable, Equatable {
         var titel: String
         var bestand: String?
         var openbaar: Bool?
@@ -70,9 +70,7 @@ public struct PlannedStuk: Sendable {
 
     /// Whether two plans of a stuk lead to the same publication decisions.
     func decidesAs(_ other: PlannedStuk) -> Bool {
-        kind == other.kind && openbaar == other.openbaar && openbareTitel == other.openbareTitel
-            && bijlagen.map { [$0.titel, $0.bestand ?? "", $0.openbaar.map { $0 ? "ja" : "nee" } ?? ""] }
-                == other.bijlagen.map { [$0.titel, $0.bestand ?? "", $0.openbaar.map { $0 ? "ja" : "nee" } ?? ""] }
+        kind == other.kind && openbaar == other.openbaar && openbareTitel == other.openbareTitel && bijlagen == other.bijlagen
     }
 
     static func hash(_ source: SourceFile) -> Int {
