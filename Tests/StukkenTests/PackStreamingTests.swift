@@ -3,9 +3,9 @@ import Testing
 
 @testable import Stukken
 
-/// A pack is written as it is made: the plan keeps no loaded document, pages go to disk as
-/// they are rendered, the ZIP is assembled a batch at a time, the manifest is written
-/// without Foundation's dictionaries. These tests hold what that must not change.
+/// A pack is written as it is made: the plan keeps loaded documents only within a fixed
+/// budget, pages go to disk as they are rendered, the ZIP is assembled a batch at a time,
+/// the manifest is written without Foundation's dictionaries. These tests hold what that must not change.
 @Suite(.serialized) struct PackStreamingTests {
     /// The meeting folder of the examples, copied so a test may change a stuk.
     static func copiedMeeting() throws -> URL {
@@ -48,12 +48,16 @@ import Testing
 
     // MARK: A stuk changed between check and page
 
-    /// The plan checked one text; a page is made from a text read again. When they differ,
-    /// nothing is published and the previous pack stays as it was.
+    /// Beyond the retention budget (here none) a page is made from a text read again. When
+    /// it differs from the text the plan checked, nothing is published and the previous
+    /// pack stays as it was.
     @Test func aStukChangedAfterTheCheckIsRefused() throws {
         let meeting = try Self.copiedMeeting()
         let out = meeting.deletingLastPathComponent().appendingPathComponent("site")
-        let plan = try PackPlan.make(meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true).get()
+        let plan = try PackPlan.make(
+            meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true, retention: Retention(bytes: 0)
+        ).get()
+        #expect(plan.items.allSatisfy { $0.stuk?.retained == nil })
         _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))).write()
         let before = try PackTests.contents(of: out).files
 
@@ -67,6 +71,78 @@ import Testing
         }
         #expect(try PackTests.contents(of: out).files == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: meeting.deletingLastPathComponent().path).sorted() == ["site", "vergadering"])
+    }
+
+    /// Within the budget the plan keeps the stuk it checked, and the page shows that text
+    /// even when the file changes before the page is made (nothing unchecked is published).
+    @Test func aKeptStukIsPublishedAsChecked() throws {
+        let meeting = try Self.copiedMeeting()
+        let out = meeting.deletingLastPathComponent().appendingPathComponent("site")
+        let plan = try PackPlan.make(meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true).get()
+        let item = try #require(plan.items.first { $0.stuk?.path.hasSuffix("e3-ts-s.yaml") == true })
+        #expect(item.stuk?.retained != nil)
+        let stuk = meeting.appendingPathComponent("stukken/e3-ts-s.yaml")
+        let original = try String(contentsOf: stuk, encoding: .utf8)
+        let titel = try #require(item.stuk?.retained?.document.titel)
+        try original.replacingOccurrences(of: titel, with: "Gewijzigd na de controle").write(to: stuk, atomically: true, encoding: .utf8)
+        _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))).write()
+        let page = String(decoding: try #require(try PackTests.contents(of: out).files[PackLayout.page(item.agendapunt)]), as: UTF8.self)
+        #expect(!page.contains("Gewijzigd na de controle"))
+        #expect(page.contains(Self.htmlEscaped(titel)))
+    }
+
+    /// Kept or loaded again, a stuk makes the same pack, byte for byte (public and members').
+    @Test func keptAndReloadedStukkenMakeTheSamePack() throws {
+        let meeting = Package.examples.appendingPathComponent("vergadering/vergadering.yaml").path
+        for forPublic in [true, false] {
+            var packs: [[String: Data]] = []
+            for budget in [Retention.defaultBytes, 0] {
+                let out = try temporaryDirectory().appendingPathComponent("site")
+                let plan = try PackPlan.make(meeting: meeting, output: out.path, forPublic: forPublic, retention: Retention(bytes: budget)).get()
+                #expect(plan.items.contains { $0.stuk?.retained != nil } == (budget > 0))
+                let audience: PackAudience = forPublic ? .openbaar(metContactgegevens: false) : .besloten
+                _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: out.path, audience: audience)).write()
+                packs.append(try PackTests.contents(of: out).files)
+            }
+            #expect(packs[0] == packs[1], "forPublic: \(forPublic)")
+            #expect(packs[0].count > 5)
+        }
+    }
+
+    /// A public plan keeps no loaded stuk it will not publish: not a non-public item's,
+    /// nor a non-public bijlage's (so none can reach a page by mistake).
+    @Test func aPublicPlanKeepsNoNonPublicStuk() throws {
+        let folder = try Self.copiedMeeting()
+        // A public stuk with a stuk as bijlage that is not public.
+        let e3 = folder.appendingPathComponent("stukken/e3-ts-s.yaml")
+        let text = try String(contentsOf: e3, encoding: .utf8)
+        #expect(text.contains("    openbaar: nee\nondertekening:"))
+        try text.replacingOccurrences(
+            of: "    openbaar: nee\nondertekening:",
+            with: "    openbaar: nee\n  - titel: Geheime notitie\n    bestand: e7-evaluatie-dashboard.yaml\n    openbaar: nee\nondertekening:"
+        ).write(to: e3, atomically: true, encoding: .utf8)
+        let meeting = folder.appendingPathComponent("vergadering.yaml").path
+
+        let plan = try PackPlan.make(meeting: meeting, output: nil, forPublic: true).get()
+        #expect(plan.items.contains { !$0.openbaar })
+        for item in plan.items where !item.openbaar { #expect(item.stuk.map { $0.retained == nil } ?? true, "\(item.agendapunt)") }
+        let hidden = plan.items.flatMap(\.bijlagen).filter { !$0.openbaar }.compactMap { b -> PlannedStuk? in
+            if case .stuk(let s) = b.content { s } else { nil }
+        }
+        #expect(hidden.count == 1)
+        #expect(hidden.allSatisfy { $0.retained == nil })
+        #expect(plan.items.filter(\.openbaar).allSatisfy { $0.stuk == nil || $0.stuk?.retained != nil })
+
+        let members = try PackPlan.make(meeting: meeting, output: nil, forPublic: false).get()
+        #expect(members.items.filter { !$0.openbaar }.allSatisfy { $0.stuk?.retained != nil })
+        #expect(members.items.flatMap(\.bijlagen).contains { b in
+            if case .stuk(let s) = b.content { !b.openbaar && s.retained != nil } else { false }
+        })
+    }
+
+    static func htmlEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 
     // MARK: ZIP across batches

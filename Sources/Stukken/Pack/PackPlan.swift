@@ -37,7 +37,10 @@ public struct PackPlan: Sendable {
 
     static let fileTypes = ["pdf", "docx", "doc", "odt", "xlsx", "ods", "pptx", "txt", "csv"]
 
-    public static func make(meeting path: String, output: String?, forPublic: Bool) -> Result<PackPlan, DiagnosticsError> {
+    /// `retention`: how many loaded stuks the plan may keep for the pages (see `PlannedStuk`).
+    public static func make(
+        meeting path: String, output: String?, forPublic: Bool, retention: Retention = Retention()
+    ) -> Result<PackPlan, DiagnosticsError> {
         let vergadering: Vergadering
         switch Vergadering.load(path: path) {
         case .success(let v): vergadering = v
@@ -60,10 +63,13 @@ public struct PackPlan: Sendable {
             let here = entry.location ?? SourceLocation(file: path, line: 1, column: 1)
             return entry.stuk.map { resolve($0, from: base, root: folder, file: path, at: entry.stukLocation ?? here) }
         }
-        let loaded = preload(resolved.compactMap { result -> String? in
-            guard case .success(let url)? = result else { return nil }
-            return display(url, root: folder, meeting: path)
-        })
+        // A public plan keeps no loaded stuk it will not publish.
+        let keep: @Sendable (Stuk) -> Bool = { s in (!forPublic || s.document.openbaar) && retention.take(s.source.text.utf8.count) }
+        let loaded = preload(
+            resolved.compactMap { result -> String? in
+                guard case .success(let url)? = result else { return nil }
+                return display(url, root: folder, meeting: path)
+            }, keep: keep)
 
         for (index, entry) in agenda.enumerated() {
             let here = entry.location ?? SourceLocation(file: path, line: 1, column: 1)
@@ -74,7 +80,7 @@ public struct PackPlan: Sendable {
                 case .failure(let d): problems.append(d)
                 case .success(let url):
                     let shown = display(url, root: folder, meeting: path)
-                    switch loaded[shown] ?? Checked.load(path: shown) {
+                    switch loaded[shown] ?? Checked.load(path: shown, keep: keep) {
                     case .success(let s):
                         stuk = s.stuk
                         document = s
@@ -119,7 +125,7 @@ public struct PackPlan: Sendable {
             }
             var bijlagen: [Bijlage] = []
             if let stuk {
-                bijlagen = loadBijlagen(of: stuk, root: folder, meeting: path, forPublic: forPublic, problems: &problems)
+                bijlagen = loadBijlagen(of: stuk, root: folder, meeting: path, forPublic: forPublic, retention: retention, problems: &problems)
             }
             if let agendapunt, let titel = titel ?? (stuk == nil ? nil : "") {
                 items.append(Item(agendapunt: agendapunt, titel: titel, stuk: stuk, bijlagen: bijlagen))
@@ -139,22 +145,25 @@ public struct PackPlan: Sendable {
         var isConcept: Bool
         var warnings: [Diagnostic]
 
-        static func load(path: String) -> Result<Checked, DiagnosticsError> {
+        /// `keep`: whether the plan keeps this loaded stuk for its page.
+        static func load(path: String, keep: (Stuk) -> Bool) -> Result<Checked, DiagnosticsError> {
             Stukken.load(path: path).map { s in
                 Checked(
-                    stuk: PlannedStuk(s), agendapunt: s.document.agendapunt, titel: s.document.titel, orgaan: s.document.orgaan,
+                    stuk: PlannedStuk(s, retain: keep(s)), agendapunt: s.document.agendapunt, titel: s.document.titel, orgaan: s.document.orgaan,
                     vergaderdatum: s.document.vergaderdatum, isConcept: s.document.isConcept, warnings: s.warnings)
             }
         }
     }
 
     /// `Checked.load` for many paths at once, on every core.
-    static func preload(_ paths: [String]) -> [String: Result<Checked, DiagnosticsError>] {
+    static func preload(_ paths: [String], keep: @escaping @Sendable (Stuk) -> Bool) -> [String: Result<Checked, DiagnosticsError>] {
         let unique = Array(Set(paths))
-        return Dictionary(uniqueKeysWithValues: zip(unique, unique.concurrentMap { Checked.load(path: $0) }))
+        return Dictionary(uniqueKeysWithValues: zip(unique, unique.concurrentMap { Checked.load(path: $0, keep: keep) }))
     }
 
-    private static func loadBijlagen(of stuk: PlannedStuk, root: URL, meeting: String, forPublic: Bool, problems: inout [Diagnostic]) -> [Bijlage] {
+    private static func loadBijlagen(
+        of stuk: PlannedStuk, root: URL, meeting: String, forPublic: Bool, retention: Retention, problems: inout [Diagnostic]
+    ) -> [Bijlage] {
         let base = URL(fileURLWithPath: stuk.path).standardizedFileURL.deletingLastPathComponent()
         return stuk.bijlagen.enumerated().map { index, line in
             let titel = line.titel
@@ -167,7 +176,10 @@ public struct PackPlan: Sendable {
                 case .success(let url):
                     let ext = url.pathExtension.lowercased()
                     if ext == "yaml" || ext == "yml" {
-                        switch Checked.load(path: display(url, root: root, meeting: meeting)) {
+                        // Kept only when it will be published: it, its line and its stuk public.
+                        let published = !forPublic || openbaar
+                        let keep = { (s: Stuk) in (!forPublic || (published && s.document.openbaar)) && retention.take(s.source.text.utf8.count) }
+                        switch Checked.load(path: display(url, root: root, meeting: meeting), keep: keep) {
                         case .success(let s):
                             content = .stuk(s.stuk)
                             openbaar = openbaar && s.stuk.openbaar

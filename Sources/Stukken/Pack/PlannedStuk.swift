@@ -1,13 +1,15 @@
 import Foundation
 
-/// A stuk the plan has checked, kept as what the pack needs to decide with, not as the
-/// loaded document.
+/// A stuk the plan has checked, kept as what the pack needs to decide with, and as the
+/// loaded document only while a fixed budget allows.
 ///
 /// A loaded `Stuk` costs ~30 KB (source, record, typed model); a meeting of ten thousand
-/// items held them all and needed 330 MB before writing a byte. The plan keeps these
-/// facts and a hash of the source instead; a page loads its stuk again when it is
-/// rendered (`load()`), and a source that changed since it was checked is refused rather
-/// than published unchecked. (A second parse per page: the price of bounded memory.)
+/// items held them all and needed 330 MB before writing a byte. So the plan keeps the
+/// loaded stuks it will publish only up to `Retention.defaultBytes` of source text (any
+/// real meeting fits many times over), and for the rest these facts and a hash of the
+/// source: such a page loads its stuk again when it is rendered (`load()`), and a source
+/// that changed since it was checked is refused rather than published unchecked. Memory
+/// stays bounded whatever the meeting's size; a second parse is paid only beyond the budget.
 public struct PlannedStuk: Sendable {
     /// The path as the plan read it (and as diagnostics name it).
     public let path: String
@@ -21,6 +23,8 @@ public struct PlannedStuk: Sendable {
     /// process, and SHA-256 cost 7 % of a plan. `load()` also compares the facts the
     /// publication was decided on, so even a collision cannot publish what the plan refused.
     let fingerprint: Int
+    /// The document exactly as the plan checked it, when the budget kept it.
+    let retained: Stuk?
 
     struct BijlageLine: Sendable, Equatable {
         var titel: String
@@ -29,12 +33,14 @@ public struct PlannedStuk: Sendable {
         var location: SourceLocation
     }
 
-    init(_ stuk: Stuk) {
+    /// `retain`: keep the loaded document for the page (no second parse, no hash needed).
+    init(_ stuk: Stuk, retain: Bool = false) {
         path = stuk.source.path
         kind = stuk.kind
         openbaar = stuk.document.openbaar
         openbareTitel = stuk.document.openbareTitel
-        fingerprint = Self.hash(stuk.source)
+        retained = retain ? stuk : nil
+        fingerprint = retain ? 0 : Self.hash(stuk.source)
         bijlagen = stuk.record.records("bijlagen").map { r in
             BijlageLine(
                 titel: r.text("titel") ?? "", bestand: r.text("bestand"), openbaar: r.jaNee("openbaar"),
@@ -53,10 +59,11 @@ public struct PlannedStuk: Sendable {
         }
     }
 
-    /// The stuk, read and checked again; refused when its source is not what the plan
-    /// checked. Besides the hash, the facts the publication was decided on must be the
-    /// same again (fail closed, whatever the hash).
+    /// The stuk as the plan checked it: kept, or read and checked again and refused when
+    /// its source is not what the plan checked. Besides the hash, the facts the
+    /// publication was decided on must be the same again (fail closed, whatever the hash).
     public func load() throws(LoadFailure) -> Stuk {
+        if let retained { return retained }
         let source: SourceFile
         switch SourceFile.read(path: path) {
         case .success(let s): source = s
@@ -78,6 +85,29 @@ public struct PlannedStuk: Sendable {
             var hasher = Hasher()
             hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
             return hasher.finalize()
+        }
+    }
+}
+
+/// How many loaded stuks a plan keeps for its pages: a budget of source bytes shared by
+/// the cores that load them. Which stuks it keeps may differ from run to run; the pages
+/// do not (a kept stuk and one loaded again are the same checked bytes).
+public final class Retention: @unchecked Sendable {
+    /// 8 MB of YAML: ~27 MB in memory as loaded stuks (measured, 1,000 voorstellen of
+    /// 9 KB each). A meeting has tens of stuks of tens of KB.
+    public static let defaultBytes = 8 << 20
+
+    private var left: Int
+    private let lock = NSLock()
+
+    public init(bytes: Int = Retention.defaultBytes) { left = bytes }
+
+    /// Whether a stuk of `bytes` source bytes may be kept (taken from the budget if so).
+    func take(_ bytes: Int) -> Bool {
+        lock.withLock {
+            guard bytes <= left else { return false }
+            left -= bytes
+            return true
         }
     }
 }
