@@ -140,6 +140,38 @@ import Testing
         })
     }
 
+    /// What a page is made from decides whether the next build may take it from the last
+    /// pack: each input alone changes its `bron` (the agendapunt too, which a page name
+    /// does not show: `E 7` and `E-7` share one).
+    @Test func everyInputOfAPageChangesItsBron() throws {
+        let meeting = Package.examples.appendingPathComponent("vergadering/vergadering.yaml").path
+        let plan = try PackPlan.make(meeting: meeting, output: nil, forPublic: true).get()
+        let job = try #require(PublicPack.entries(plan, metContactgegevens: false).compactMap(\.page).first)
+        let stuk = try job.load()
+        let base = PackWriter.bron(of: job, stuk, fingerprint: "f", jsonLD: nil)
+        #expect(base == PackWriter.bron(of: job, stuk, fingerprint: "f", jsonLD: nil))
+        var changed: [String] = []
+        for change in 0..<6 {
+            var other = job
+            var fingerprint = "f"
+            var jsonLD: String? = nil
+            var record = stuk.record
+            switch change {
+            case 0: other.path += "x"
+            case 1: other.terug += "x"
+            case 2: other.agendapunt += " "
+            case 3: other.nietOpenbaar.toggle()
+            case 4: fingerprint = "g"
+            default:
+                jsonLD = "{}"
+                record.values["onderwerp"] = .text("Een ander onderwerp")
+            }
+            changed.append(PackWriter.bron(of: other, stuk, fingerprint: fingerprint, jsonLD: jsonLD))
+            if change == 5 { changed.append(PackWriter.bron(of: job, stuk.with(record: record), fingerprint: "f", jsonLD: nil)) }
+        }
+        #expect(Set(changed + [base]).count == changed.count + 1)
+    }
+
     static func htmlEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")

@@ -68,7 +68,12 @@ public struct SHA256 {
     public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
-        return hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return hasher.finalizeHex()
+    }
+
+    /// The digest as 64 lowercase hex digits.
+    public mutating func finalizeHex() -> String {
+        finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
     /// One 64-byte block. The message schedule lives on the stack and the round constants

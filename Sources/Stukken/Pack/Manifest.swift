@@ -141,10 +141,9 @@ struct PrettyJSON {
 /// The agenda page of a pack (`index.html`).
 enum AgendaPage {
     static func render(
-        _ v: Vergadering, entries: [PackEntry], files: [PackFile], zip: String, audience: PackAudience, templates: TemplateSet,
+        _ v: Vergadering, entries: [PackEntry], sizes: [String: Int], zip: String, audience: PackAudience, templates: TemplateSet,
         jsonLD: String? = nil, pdf: String? = nil, link: @escaping (String) -> String = { $0 }
     ) -> String {
-        let sizes = Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a })
         func pdfLink(_ page: String?) -> Any {
             guard let page, case let p = PackPDF.path(for: page), let size = sizes[p] else { return false }
             return ["link": p, "formaat": formaat(p, size: size)]

@@ -156,6 +156,22 @@ public struct PackWriter {
             try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
 
+        let zipName = PackLayout.zip(plan.vergadering, audience: options.audience)
+        let bundleName = options.pdf.map { _ in PackPDF.bundlePath(plan.vergadering, audience: options.audience) }
+        let agendaJSONLD = woo.map(JSONLD.agenda)
+        let (vergadering, audience, templates) = (plan.vergadering, options.audience, templates)
+        let agenda = { @Sendable (sizes: [String: Int]) -> Data in
+            Data(
+                AgendaPage.render(
+                    vergadering, entries: entries, sizes: sizes, zip: zipName, audience: audience, templates: templates,
+                    jsonLD: agendaJSONLD, pdf: bundleName
+                ).utf8)
+        }
+        // Without PDFs the agenda needs only the sizes of the copied bijlagen, which the plan
+        // knows (a copy that differs is refused): it is made on a core of its own while
+        // the pages are (at a thousand items it took a tenth of the pack, one core idle).
+        let early = options.pdf == nil ? AsyncValue { agenda(Dictionary(copies.map { ($0.to, $0.from.size) }, uniquingKeysWith: { a, _ in a })) } : nil
+
         // 1. Pages, in parallel.
         let steps = options.pdf == nil ? 4 : 5
         options.progress?("[1/\(steps)] \(jobs.count) pagina's maken")
@@ -173,20 +189,19 @@ public struct PackWriter {
             Result { () throws -> PackFile in
                 let data: Data
                 do { data = try copy.from.read() } catch { throw Failure.io(String(describing: error)) }
-                try writeFile(data, staging.appendingPathComponent(copy.to))
+                try writeFile(data, staging.appendingPathComponent(copy.to, isDirectory: false))
                 let hash = SHA256.hex(data)
                 return PackFile(path: copy.to, data: data, titel: copy.titel, soort: "bijlage/\(copy.ext)", agendapunt: copy.agendapunt, bron: hash)
             }
         }.map { try $0.get() }
 
-        let zipName = PackLayout.zip(plan.vergadering, audience: options.audience)
         // 2b. PDFs of every page and of the whole pack, from the same page jobs.
-        let bundleName = options.pdf.map { _ in PackPDF.bundlePath(plan.vergadering, audience: options.audience) }
         if let pdf = options.pdf, let bundleName {
             options.progress?("[3/\(steps)] \(jobs.count + 1) PDF's maken")
+            let pages = Set(jobs.map(\.path))
             let agenda = AgendaPage.render(
-                plan.vergadering, entries: entries, files: files, zip: zipName, audience: options.audience, templates: templates,
-                pdf: nil, link: { path in jobs.contains { $0.path == path } ? "#deel-" + Slug.make(path) : path })
+                plan.vergadering, entries: entries, sizes: Self.sizes(files), zip: zipName, audience: options.audience, templates: templates,
+                pdf: nil, link: { path in pages.contains(path) ? "#deel-" + Slug.make(path) : path })
             let made = try renderPDFs(
                 jobs, pages: rendered.map(\.file), entries: entries, agenda: agenda, bundle: bundleName, options: pdf,
                 fingerprint: fingerprint, previous: published, into: staging)
@@ -198,13 +213,7 @@ public struct PackWriter {
         // 3. The agenda and the manifest.
         options.progress?("[\(steps - 1)/\(steps)] agenda en manifest")
         // Each made, written and let go (at ten thousand items they are megabytes).
-        files.append(
-            try put(
-                Data(
-                    AgendaPage.render(
-                        plan.vergadering, entries: entries, files: files, zip: zipName, audience: options.audience, templates: templates,
-                        jsonLD: woo.map(JSONLD.agenda), pdf: bundleName
-                    ).utf8), as: "index.html", in: staging, titel: "Agenda", soort: "agenda"))
+        files.append(try put(early?.value ?? agenda(Self.sizes(files)), as: "index.html", in: staging, titel: "Agenda", soort: "agenda"))
         if let woo, let w = options.woo {
             let made = woo.files(published: files, previous: previous, publicatiedatum: w.publicatiedatum)
             for i in files.indices { files[i].lastmod = made.lastmod[files[i].path] }
@@ -254,10 +263,8 @@ public struct PackWriter {
                 let stuk: Stuk
                 do { stuk = try job.load() } catch { throw Failure.io(String(describing: error)) }
                 let jsonLD = woo.flatMap { JSONLD.document(path: job.path, $0) }
-                let bron = SHA256.hex(
-                    Array((fingerprint + "|" + job.path + "|" + (job.nietOpenbaar ? "n" : "o") + "|").utf8) + Array(stuk.source.text.utf8)
-                        + Array(Self.recordFingerprint(stuk.record).utf8) + Array((jsonLD.map { "|ld|" + $0 } ?? "").utf8))
-                let url = staging.appendingPathComponent(job.path)
+                let bron = Self.bron(of: job, stuk, fingerprint: fingerprint, jsonLD: jsonLD)
+                let url = staging.appendingPathComponent(job.path, isDirectory: false)
                 if let (data, sha256) = previous.file(job.path, madeFrom: bron) {
                     try writeFile(data, url)
                     let file = PackFile(path: job.path, size: data.count, sha256: sha256, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
@@ -317,9 +324,23 @@ public struct PackWriter {
         }.map { try $0.get() }
     }
 
-    /// What the publication changed in a record (links, left-out fields) also decides the page.
-    static func recordFingerprint(_ r: Record) -> String {
-        r.canonical
+    static func sizes(_ files: [PackFile]) -> [String: Int] {
+        Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Everything a page is made from, hashed: the next build takes the page from this
+    /// pack when it is the same. A page is a function of the templates and audience
+    /// (`fingerprint`), its place and marks, and the kind and published record (the record
+    /// holds every value of the source the page can show, and what the publication changed:
+    /// links, left-out fields), so the source text itself is not hashed again.
+    static func bron(of job: PageJob, _ stuk: Stuk, fingerprint: String, jsonLD: String?) -> String {
+        var hasher = SHA256()
+        for part in [fingerprint, job.path, job.terug, job.agendapunt, job.nietOpenbaar ? "n" : "o", stuk.kind.soort, stuk.record.canonical] {
+            hasher.update(part.utf8)
+            hasher.update(CollectionOfOne(0))  // a separator no part contains
+        }
+        if let jsonLD { hasher.update(("ld|" + jsonLD).utf8) }
+        return hasher.finalizeHex()
     }
 
     /// Writes a file of the pack's own (agenda, manifest) and describes it.
@@ -410,6 +431,26 @@ struct PackFile: Sendable {
     /// The description of `data` (hashed here, on the core that made it).
     init(path: String, data: Data, titel: String, soort: String, agendapunt: String?, bron: String?) {
         self.init(path: path, size: data.count, sha256: SHA256.hex(data), titel: titel, soort: soort, agendapunt: agendapunt, bron: bron)
+    }
+}
+
+/// A value made on another thread while the caller goes on; `value` waits for it.
+final class AsyncValue<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchGroup()
+
+    init(_ make: @escaping @Sendable () -> T) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = make()
+            self.done.leave()
+        }
+    }
+
+    /// Written once before `leave`, read only after `wait`: the group orders the two.
+    var value: T {
+        done.wait()
+        return result!
     }
 }
 
