@@ -193,7 +193,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let (files, zip) = try PackTests.contents(of: out)
         #expect(files.filter { !$0.key.hasSuffix(".zip") } == zip)
-        #expect(zip.count == count + 2)
+        #expect(zip.count == count + 3)  // the pages, index.html, stijl.css, manifest.json
         let zipName = try #require(files.keys.first { $0.hasSuffix(".zip") })
         let tested = try PDFTools.run("unzip", ["-tq", out.appendingPathComponent(zipName).path])
         #expect(tested.contains("No errors detected"), "\(tested)")

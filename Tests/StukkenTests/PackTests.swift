@@ -184,6 +184,31 @@ import ZIPFoundation
         #expect(entries.allSatisfy { $0.hasPrefix("-rw-r--r--") && $0.contains("defN 00-Jan-01 00:00") }, "\(listing)")
     }
 
+    /// Every HTML page of a pack links the pack's one stylesheet (from a bijlage page one
+    /// folder down too) and embeds none; `render` keeps a page standalone, and a pack's
+    /// PDFs are made from pages that embed it (WeasyPrint reads no file beside them).
+    @Test func packPagesLinkOneStylesheet() throws {
+        let dir = try temporaryDirectory().appendingPathComponent("site")
+        _ = try Self.build(into: dir)
+        let (files, zip) = try Self.contents(of: dir)
+        #expect(files["stijl.css"] == Data(Package.templateSet.stylesheet.utf8))
+        #expect(zip["stijl.css"] == files["stijl.css"])
+        let pages = files.filter { $0.key.hasSuffix(".html") }
+        #expect(pages.keys.contains { $0.contains("/") } && pages.count > 4)
+        for (path, data) in pages {
+            let html = String(decoding: data, as: UTF8.self)
+            let href = path.contains("/") ? "../stijl.css" : "stijl.css"
+            #expect(html.contains("<link rel=\"stylesheet\" href=\"\(href)\">"), "\(path)")
+            #expect(!html.contains("<style"), "\(path)")
+        }
+        let stuk = try Stukken.load(path: Package.examples.appendingPathComponent("ab-ts-s.yaml").path).get()
+        let standalone = Stukken.html(stuk, templates: Package.templateSet).html
+        #expect(standalone.contains("<style>") && !standalone.contains("<link rel=\"stylesheet\""))
+        let job = try #require(PublicPack.entries(try Self.plan(), metContactgegevens: false).compactMap(\.page).first)
+        let print = try PackPDF.page(job, templates: Package.templateSet, options: PackPDFOptions())
+        #expect(print.html.contains("<style>") && !print.html.contains("<link rel=\"stylesheet\""))
+    }
+
     @Test func manifestDescribesEveryPublishedFile() throws {
         let dir = try temporaryDirectory().appendingPathComponent("site")
         _ = try Self.build(into: dir)

@@ -142,7 +142,7 @@ struct PrettyJSON {
 enum AgendaPage {
     static func render(
         _ v: Vergadering, entries: [PackEntry], sizes: [String: Int], zip: String, audience: PackAudience, templates: TemplateSet,
-        jsonLD: String? = nil, pdf: String? = nil, link: @escaping (String) -> String = { $0 }
+        jsonLD: String? = nil, pdf: String? = nil, stylesheet: String? = nil, link: @escaping (String) -> String = { $0 }
     ) -> String {
         func pdfLink(_ page: String?) -> Any {
             guard let page, case let p = PackPDF.path(for: page), let size = sizes[p] else { return false }
@@ -182,6 +182,7 @@ enum AgendaPage {
         context["aanvang"] = v.aanvang
         context["locatie"] = v.locatie
         context["jsonld"] = jsonLD
+        context["stijlblad"] = stylesheet
         return templates.render(context, template: "pakket/index.html")
     }
 

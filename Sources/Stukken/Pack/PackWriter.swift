@@ -164,7 +164,7 @@ public struct PackWriter {
             Data(
                 AgendaPage.render(
                     vergadering, entries: entries, sizes: sizes, zip: zipName, audience: audience, templates: templates,
-                    jsonLD: agendaJSONLD, pdf: bundleName
+                    jsonLD: agendaJSONLD, pdf: bundleName, stylesheet: PackLayout.stylesheet
                 ).utf8)
         }
         // Without PDFs the agenda needs only the sizes of the copied bijlagen, which the plan
@@ -214,6 +214,7 @@ public struct PackWriter {
         options.progress?("[\(steps - 1)/\(steps)] agenda en manifest")
         // Each made, written and let go (at ten thousand items they are megabytes).
         files.append(try put(early?.value ?? agenda(Self.sizes(files)), as: "index.html", in: staging, titel: "Agenda", soort: "agenda"))
+        files.append(try put(Data(templates.stylesheet.utf8), as: PackLayout.stylesheet, in: staging, titel: "Opmaak", soort: "stijl"))
         if let woo, let w = options.woo {
             let made = woo.files(published: files, previous: previous, publicatiedatum: w.publicatiedatum)
             for i in files.indices { files[i].lastmod = made.lastmod[files[i].path] }
@@ -270,7 +271,9 @@ public struct PackWriter {
                     let file = PackFile(path: job.path, size: data.count, sha256: sha256, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
                     return RenderedPage(file: file, reused: true)
                 }
-                let extras = PageExtras(terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt, jsonLD: jsonLD)
+                let extras = PageExtras(
+                    terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt, jsonLD: jsonLD,
+                    stylesheet: PackLayout.stylesheet(from: job.path))
                 let html = Data(Stukken.html(stuk, templates: templates, extras: extras).html.utf8)
                 try writeFile(html, url)
                 let file = PackFile(path: job.path, data: html, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)

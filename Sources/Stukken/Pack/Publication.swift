@@ -81,6 +81,12 @@ enum PackLayout {
         let name = String(Slug.make(titel).prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         return "\(Slug.make(agendapunt))-bijlagen/\(nummer)-\(name).\(ext)"
     }
+    /// The stylesheet every HTML page of the pack links.
+    static let stylesheet = "stijl.css"
+    /// The stylesheet as a page at `path` links it (bijlage pages sit one folder down).
+    static func stylesheet(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1) + stylesheet
+    }
     static func zip(_ v: Vergadering, audience: PackAudience) -> String {
         "\(v.orgaan.rawValue.lowercased())-\(v.datum.iso)-\(audience.name).zip"
     }
