@@ -33,6 +33,52 @@ import Testing
         #expect(MarkdownEscaping.escape("  a \n\t b  ") == "a b")
     }
 
+    /// Every HTML template escapes byte by byte: a quote followed by a combining mark is one
+    /// Swift `Character`, which swift-mustache's own escaper let through, ending the PDF
+    /// page's `data-onderwerp="…"` attribute early.
+    @Test func aCombiningMarkCannotCarryAQuoteOutOfAnAttribute() throws {
+        for special in ["\"", "'", "<", ">", "&"] {
+            #expect(HTMLEscaping.escape(special + "\u{338}x") == Self.htmlEscapedAll(special) + "\u{338}x")
+        }
+        #expect(HTMLEscaping.escape("Gewoon onderwerp, € 185.000") == "Gewoon onderwerp, € 185.000")
+
+        // Single-quoted in YAML: `quoted` (Foundation's replacing) would not see the quote
+        // inside the grapheme either.
+        let stuk = try load(voorstel(replacing: "onderwerp", with: "onderwerp: 'Claim\"\u{338} data-x=1 style=\u{338}'")).get()
+        #expect(stuk.document.titel.unicodeScalars.contains("\u{338}"))
+        for page in [
+            PDFRenderer.printPage(stuk, templates: Package.templateSet, voorblad: true, extras: nil).html,
+            Stukken.html(stuk, templates: Package.templateSet).html,
+        ] {
+            // Compared as bytes: `String.contains` matches whole graphemes only.
+            let bytes = Array(page.utf8)
+            let rawQuote = Self.contains(bytes, Array("\"\u{338}".utf8))
+            let escaped = Self.contains(bytes, Array("&quot;\u{338} data-x=1".utf8))
+            #expect(!rawQuote && escaped, "\(page.prefix(2000))")
+        }
+    }
+
+    /// The pragma `TemplateSet` puts before an HTML template is not counted in its lines.
+    @Test func aTemplateErrorIsReportedOnItsOwnLine() throws {
+        let dir = try temporaryDirectory()
+        try "<p>een</p>\n<p>twee</p>\n{{/niet-geopend}}\n".write(
+            to: dir.appendingPathComponent("pagina.html.mustache"), atomically: true, encoding: .utf8)
+        guard case .failure(let error) = TemplateSet.load(from: dir.path) else {
+            Issue.record("a broken template loaded")
+            return
+        }
+        #expect(error.diagnostics.first?.line == 3, "\(error)")
+    }
+
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { i in bytes[i..<(i + needle.count)].elementsEqual(needle) }
+    }
+
+    static func htmlEscapedAll(_ s: String) -> String {
+        htmlEscaped(s).replacingOccurrences(of: "'", with: "&#39;")
+    }
+
     /// The whole Markdown document (heading table included) through the HTML stage.
     static func renderedMarkdownBody(onderwerp: String) throws -> String {
         let yaml = voorstel(replacing: "onderwerp", with: "onderwerp: " + quoted(onderwerp))

@@ -20,6 +20,7 @@ public struct TemplateSet: Sendable {
 
     private static let registerContentType: Bool = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(HTMLBytesContentType(), named: "HTML")
         return true
     }()
 
@@ -57,13 +58,18 @@ public struct TemplateSet: Sendable {
             guard let text = fm.contents(atPath: path).flatMap({ String(data: $0, encoding: .utf8) }) else { continue }
             hasher.add(name)
             hasher.add(text)
+            // An HTML template escapes with `HTMLEscaping` (swift-mustache's own default
+            // cannot be replaced): a pragma line is put before its first line (a standalone
+            // tag, it renders nothing), and diagnostics count lines without it.
+            let pragma = name.hasSuffix(".html.mustache") ? htmlPragma : ""
             do {
-                let template = try MustacheTemplate(string: text)
+                let template = try MustacheTemplate(string: pragma + text)
                 library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                        .error, file: path, line: max(1, error.context.lineNumber - (pragma.isEmpty ? 0 : 1)),
+                        column: error.context.columnNumber,
                         message: Message.templateSyntax(String(describing: error.error))))
             } catch {
                 diagnostics.append(Diagnostic(.error, file: path, message: Message.templateSyntax(String(describing: error))))
@@ -79,6 +85,8 @@ public struct TemplateSet: Sendable {
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         return .success(TemplateSet(directory: directory, library: library, stylesheet: css, printStylesheet: printCSS, fingerprint: hasher.hex))
     }
+
+    static let htmlPragma = "{{%CONTENT_TYPE: HTML}}\n"
 
     /// Renders `<soort>/<part>`; a part a kind does not have renders as nothing.
     func render(_ context: Any, kind: String, part: String) -> String {
