@@ -161,19 +161,7 @@ struct FormRenderer {
 }
 
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Byte by byte, as the templates escape (a `Character` loop let `"` + a combining mark
+    /// through, out of a `value="…"`).
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

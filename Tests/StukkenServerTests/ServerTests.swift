@@ -113,6 +113,27 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
         #expect(node.mapping?["t"]?.string == text, "\(yaml)")
     }
 
+    /// A value typed into the form comes back in `value="…"`: a quote followed by a
+    /// combining mark (one `Character`) is escaped too.
+    @Test func formValuesCannotLeaveTheirAttribute() async throws {
+        #expect(Array(HTML.escape("a\"\u{338} b").utf8) == Array("a&quot;\u{338} b".utf8))
+        let (kind, values, _) = try formValues("evaluatie-dashboard-woninginbraken.yaml")
+        let hostile = "x\"\u{338} autofocus onfocus=alert(1) y=\"\u{338}"
+        var pairs = formPairs(values, fields: kind.fields).map { $0.0 == "datum" ? ($0.0, hostile) : $0 }
+        pairs.append(("actie", "bijwerken"))
+        let body = encoded(pairs)
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/evaluatie", method: .post, headers: formHeaders, body: body) { response in
+                let html = String(buffer: response.body)
+                let bytes = Array(html.utf8)
+                let raw = Array("\"\u{338}".utf8)
+                let leaked = (0...(bytes.count - raw.count)).contains { bytes[$0..<($0 + raw.count)].elementsEqual(raw) }
+                #expect(!leaked)
+                #expect(html.utf8.count > 1000 && html.contains("&quot;\u{338} autofocus"))
+            }
+        }
+    }
+
     @Test(arguments: ["ja", "no", "E3", "a: b", "# niet", "- lijst", "\"x\" \\ y", "tab\tna", "@home", "*ster", "2016-10-10"])
     func quotedScalar(_ text: String) throws {
         let node = try #require(try Yams.compose(yaml: "t: " + YAMLWriter.quoted(text)))

@@ -9,8 +9,8 @@ import Mustache
 /// escaped whatever follows it, the same five entities as before. A value with none of
 /// them (nearly all) is returned as it is, without a copy: escaping character by character
 /// was a visible part of rendering a page (measured).
-enum HTMLEscaping {
-    static func escape(_ text: String) -> String {
+public enum HTMLEscaping {
+    public static func escape(_ text: String) -> String {
         text.withUTF8Bytes { bytes -> String? in
             guard let first = bytes.firstIndex(where: isSpecial) else { return nil }
             var out: [UInt8] = []

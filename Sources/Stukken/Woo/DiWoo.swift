@@ -108,18 +108,20 @@ enum DiWoo {
     }
 
     /// Text and attribute values: the five XML specials, and line breaks kept as such.
+    /// Scalar by scalar: a `Character` loop let `&` or `<` followed by a combining mark
+    /// through (one grapheme), which made the XML not well-formed.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
             case "\r": out += "&#13;"
-            default: out.append(c)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

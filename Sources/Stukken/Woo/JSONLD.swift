@@ -66,11 +66,20 @@ enum JSONLD {
     /// JSON text safe inside `<script>`: `<`, `>` and `&` only ever occur inside JSON
     /// strings, where `\u003c` and friends mean the same, so no value can close the
     /// element (`</script>`) or open a comment (`<!--`).
+    /// Byte by byte: Foundation's `replacingOccurrences` matches whole graphemes and left a
+    /// `<` followed by a combining mark in place.
     static func script(_ object: [String: Any]) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count + 32)
+        for byte in data {
+            switch byte {
+            case UInt8(ascii: "<"): out.append(contentsOf: "\\u003c".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "\\u003e".utf8)
+            case UInt8(ascii: "&"): out.append(contentsOf: "\\u0026".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
