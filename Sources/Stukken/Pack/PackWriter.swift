@@ -175,7 +175,7 @@ public struct PackWriter {
         // 1. Pages, in parallel.
         let steps = options.pdf == nil ? 4 : 5
         options.progress?("[1/\(steps)] \(jobs.count) pagina's maken")
-        let fingerprint = templates.fingerprint + "|" + options.audience.name + "|" + "\(options.audience)"
+        let fingerprint = Self.renderVersion + "|" + templates.fingerprint + "|" + options.audience.name + "|" + "\(options.audience)"
         let published = PreviousPack(manifest: previous, folder: target)
         let rendered = try renderPages(jobs, fingerprint: fingerprint, previous: published, woo: woo, into: staging)
         summary.rendered = rendered.filter { !$0.reused }.count
@@ -326,6 +326,12 @@ public struct PackWriter {
             }
         }.map { try $0.get() }
     }
+
+    /// Part of every page's and PDF's `bron`: what the code does to make a page from its
+    /// inputs. Bump it when a change alters page bytes for the same inputs (escaping, cmark
+    /// options, a kind's context), or the next build takes stale pages from the last pack.
+    /// 2: HTML escaped byte by byte, memo and notitie bijlagen linked, stylesheet linked.
+    static let renderVersion = "render-2"
 
     static func sizes(_ files: [PackFile]) -> [String: Int] {
         Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a })
