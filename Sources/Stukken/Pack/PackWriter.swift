@@ -59,6 +59,11 @@ public struct PackWriter {
         case io(String)
         case pdf(String, PDFRenderer.Failure)
 
+        /// A stuk or file bijlage that changed, or became unreadable, since the plan.
+        init(_ failure: PlannedStuk.LoadFailure) {
+            self = .io(failure.description)
+        }
+
         public var description: String {
             switch self {
             case .mixedAudience(let dir, let existing, let wanted):
@@ -188,7 +193,7 @@ public struct PackWriter {
         files += try copies.concurrentMap { copy in
             Result { () throws -> PackFile in
                 let data: Data
-                do { data = try copy.from.read() } catch { throw Failure.io(String(describing: error)) }
+                do throws(PlannedStuk.LoadFailure) { data = try copy.from.read() } catch { throw Failure(error) }
                 try writeFile(data, staging.appendingPathComponent(copy.to, isDirectory: false))
                 let hash = SHA256.hex(data)
                 return PackFile(path: copy.to, data: data, titel: copy.titel, soort: "bijlage/\(copy.ext)", agendapunt: copy.agendapunt, bron: hash)
@@ -262,7 +267,7 @@ public struct PackWriter {
         return try jobs.concurrentMap { job in
             Result { () throws -> RenderedPage in
                 let stuk: Stuk
-                do { stuk = try job.load() } catch { throw Failure.io(String(describing: error)) }
+                do throws(PlannedStuk.LoadFailure) { stuk = try job.load() } catch { throw Failure(error) }
                 let jsonLD = woo.flatMap { JSONLD.document(path: job.path, $0) }
                 let bron = Self.bron(of: job, stuk, fingerprint: fingerprint, jsonLD: jsonLD)
                 let url = staging.appendingPathComponent(job.path, isDirectory: false)
@@ -317,7 +322,7 @@ public struct PackWriter {
                         : try PackPDF.page(jobs[i], templates: templates, options: pdf)
                     data = try PDFRenderer.render(page, timeout: pdf.timeout)
                 } catch let error as PlannedStuk.LoadFailure {
-                    throw Failure.io(error.description)
+                    throw Failure(error)
                 } catch {
                     throw Failure.pdf(path, error as? PDFRenderer.Failure ?? .io(String(describing: error)))
                 }

@@ -18,13 +18,23 @@ public struct PlannedStuk: Sendable {
     public let openbareTitel: String?
     /// The document's bijlagen list, as far as the plan reads it.
     let bijlagen: [BijlageLine]
-    /// Of the source text that was checked. Swift's `Hasher` (SipHash, keyed anew in each
-    /// process unless SWIFT_DETERMINISTIC_HASHING is set): plan and pages are made in one
-    /// process, and SHA-256 cost 7 % of a plan. `load()` also compares the facts the
-    /// publication was decided on, so even a collision cannot publish what the plan refused.
-    let fingerprint: Int
+    /// What the page is made from: the checked document itself, or a hash of its source.
+    private let checked: Checked
+
+    private enum Checked: Sendable {
+        /// The document exactly as the plan checked it, when the budget kept it.
+        case kept(Stuk)
+        /// Of the source text that was checked. Swift's `Hasher` (SipHash, keyed anew in each
+        /// process unless SWIFT_DETERMINISTIC_HASHING is set): plan and pages are made in one
+        /// process, and SHA-256 cost 7 % of a plan. `load()` also compares the facts the
+        /// publication was decided on, so even a collision cannot publish what the plan refused.
+        case fingerprint(Int)
+    }
+
     /// The document exactly as the plan checked it, when the budget kept it.
-    let retained: Stuk?
+    var retained: Stuk? {
+        if case .kept(let stuk) = checked { stuk } else { nil }
+    }
 
     struct BijlageLine: Sendable, Equatable {
         var titel: String
@@ -39,8 +49,7 @@ public struct PlannedStuk: Sendable {
         kind = stuk.kind
         openbaar = stuk.document.openbaar
         openbareTitel = stuk.document.openbareTitel
-        retained = retain ? stuk : nil
-        fingerprint = retain ? 0 : Self.hash(stuk.source)
+        checked = retain ? .kept(stuk) : .fingerprint(Self.hash(stuk.source))
         bijlagen = stuk.record.records("bijlagen").map { r in
             BijlageLine(
                 titel: r.text("titel") ?? "", bestand: r.text("bestand"), openbaar: r.jaNee("openbaar"),
@@ -63,14 +72,14 @@ public struct PlannedStuk: Sendable {
     /// its source is not what the plan checked. Besides the hash, the facts the
     /// publication was decided on must be the same again (fail closed, whatever the hash).
     public func load() throws(LoadFailure) -> Stuk {
-        if let retained { return retained }
+        guard case .fingerprint(let fingerprint) = checked else { return retained! }
         let source: SourceFile
         switch SourceFile.read(path: path) {
         case .success(let s): source = s
         case .failure(let e): throw .unreadable(path, reason: e.diagnostics.first?.message ?? "")
         }
         guard Self.hash(source) == fingerprint, case .success(let stuk) = Stukken.load(source, checkedBefore: true),
-            PlannedStuk(stuk).decidesAs(self)
+            PlannedStuk(stuk, retain: true).decidesAs(self)  // `retain`: only its facts are compared, no need to hash again
         else { throw .changed(path) }
         return stuk
     }

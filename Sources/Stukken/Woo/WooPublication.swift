@@ -120,7 +120,7 @@ struct WooPublication: Sendable {
     /// The record a page publishes. (The Woo view keeps the public records it describes:
     /// with `--woo`, a pack's memory still grows with its public documents.)
     static func record(_ page: PageJob) throws(PackWriter.Failure) -> Record {
-        do { return try page.load().record } catch { throw .io(error.description) }
+        do { return try page.load().record } catch { throw PackWriter.Failure(error) }
     }
 
     /// Signed (`ondertekening.datum`) and adopted (`vaststelling.datum`), when the document says so.
