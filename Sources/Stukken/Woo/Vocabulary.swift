@@ -1,6 +1,6 @@
 /// The TOOI and EU values a Woo publication uses, each with the label the DiWoo 0.9.8
 /// value lists (`diwoo-metadata-lijsten.xsd`) give it. Which value a document gets is
-/// decided here, from its `soort`, its orgaan and its fields; the README says why.
+/// decided here, from its `soort`, its orgaan and its fields; docs/woo.md says why.
 enum Vocabulary {
     struct Term: Sendable, Equatable {
         var uri: String
