@@ -236,6 +236,19 @@ struct PDFFetchTests {
         }
     }
 
+    /// A bijlage linked from a pack's page stays a link beside the PDF, not a file:// URL of
+    /// the folder `stukken` ran in (which also told the reader whose computer made it).
+    @Test func relativeLinksStayRelative() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let link = "<a href=\"e3-bijlagen/1.pdf\">bijlage</a>"
+        let page = HTMLPage(html: "<!DOCTYPE html><html lang=\"nl\"><title>t</title><p>\(link)</p>")
+        let pdf = root.appendingPathComponent("e3.pdf")
+        try PDFRenderer.render(page, timeout: 60).write(to: pdf)
+        let links = try PDFTools.run("pdfinfo", ["-url", pdf.path]).split(separator: "\n").dropFirst()
+        #expect(links.map { $0.split(separator: " ").last } == ["e3-bijlagen/1.pdf"], "\(links)")
+    }
+
     @Test func imagesInTheStuksFolderAreEmbedded() throws {
         let setup = try Setup(inhoud: """
             ![grafiek](grafiek.png)
