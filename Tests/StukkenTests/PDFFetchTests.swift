@@ -338,6 +338,13 @@ struct PDFFetchTests {
         #expect(modes.first == "700")
         #expect(modes.dropFirst().allSatisfy { $0 == "600" }, "\(modes)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty)
+        // A real WeasyPrint leaves nothing either (its font folder included).
+        guard PDFTools.weasyprintAvailable else { return }
+        let made = try CLI.run(
+            ["render", "examples/ab-ts-s.yaml", "--format", "pdf", "-o", root.appendingPathComponent("e3.pdf").path],
+            environment: ["TMPDIR": tmp.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty)
     }
 
     /// The Python that has WeasyPrint is the one its program names on its first line.

@@ -29,10 +29,13 @@ import json
 import logging
 import os
 import sys
+import tempfile
 from urllib.parse import unquote, urljoin, urlsplit
 
-# The folder is private; so is what is written into it.
+# The folder is private; so is what is written into it. WeasyPrint's own temporary files
+# (a font folder it does not always remove) go there too, and are removed with it.
 os.umask(0o077)
+tempfile.tempdir = os.path.dirname(os.path.abspath(sys.argv[2]))
 
 try:
     import weasyprint
