@@ -86,7 +86,10 @@ struct Render: ParsableCommand {
                 data = Data(BatchRender.text(stuk, format: batch, templates: templates).utf8)
             } else {
                 do {
-                    data = try Stukken.pdf(stuk, templates: templates, options: .init(voorblad: voorblad, timeout: pdfTimeout))
+                    let options = PDFRenderer.Options(voorblad: voorblad, timeout: pdfTimeout, localImages: true)
+                    let pdf = try Stukken.renderedPDF(stuk, templates: templates, options: options)
+                    Console.report(pdf.warnings, sources: [stuk.source.path: stuk.source.text])
+                    data = pdf.data
                 } catch {
                     Console.error("\(stuk.source.path): \(error)")
                     // Without WeasyPrint no other file will succeed either.

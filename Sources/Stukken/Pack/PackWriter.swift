@@ -336,7 +336,8 @@ public struct PackWriter {
     /// inputs. Bump it when a change alters page bytes for the same inputs (escaping, cmark
     /// options, a kind's context), or the next build takes stale pages from the last pack.
     /// 2: HTML escaped byte by byte, memo and notitie bijlagen linked, stylesheet linked.
-    static let renderVersion = "render-2"
+    /// 3: a PDF's links to bijlagen relative, no longer file:// URLs of the current folder.
+    static let renderVersion = "render-3"
 
     static func sizes(_ files: [PackFile]) -> [String: Int] {
         Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a })
