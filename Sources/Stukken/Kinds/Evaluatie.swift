@@ -43,7 +43,7 @@ public struct Evaluatie: DocumentKind {
         project = r.text("project") ?? ""
         openbaar = r.jaNee("openbaar") ?? false
         projectleider = r.text("projectleider") ?? ""
-        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        datum = r.requiredDate("datum")
         rubrieken = Rubriek.all(Self.fields, r)
     }
 

@@ -67,7 +67,7 @@ public struct Memo: DocumentKind {
         aan = r.text("aan") ?? ""
         van = r.texts("van")
         opgesteld = r.text("opgesteld")
-        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        datum = r.requiredDate("datum")
         onderwerp = r.text("onderwerp")
         inhoud = r.markdown("inhoud") ?? ""
         bijlagen = r.records("bijlagen").map(Bijlage.init)

@@ -47,7 +47,7 @@ public struct Notitie: DocumentKind {
     public init(_ r: Record) {
         titel = r.text("titel") ?? ""
         openbaar = r.jaNee("openbaar") ?? false
-        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        datum = r.requiredDate("datum")
         bij = r.record("bij").map {
             Bij(
                 onderwerp: $0.text("onderwerp") ?? "", orgaan: Voorstel.Orgaan(rawValue: $0.text("orgaan") ?? "") ?? .dvo,

@@ -105,7 +105,7 @@ public struct Projectopdracht: DocumentKind {
         titel = r.text("titel") ?? ""
         openbaar = r.jaNee("openbaar") ?? false
         indiener = r.text("indiener")
-        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        datum = r.requiredDate("datum")
         rubrieken = Rubriek.all(Self.fields, r)
         let s = r.record("selectiecriteria") ?? Record()
         let genoemd = Set(s.texts("gemeenten"))

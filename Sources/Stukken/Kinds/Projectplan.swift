@@ -174,8 +174,7 @@ public struct Projectplan: DocumentKind {
         openbaar = r.jaNee("openbaar") ?? false
         portefeuillehouder = r.text("portefeuillehouder") ?? ""
         projectleider = r.text("projectleider") ?? ""
-        let datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
-        self.datum = datum
+        datum = r.requiredDate("datum")
         rubrieken = Rubriek.all(Self.fields, r)
         let groep = r.record("projectgroep") ?? Record()
         projectgroep = Projectgroep(
@@ -188,9 +187,9 @@ public struct Projectplan: DocumentKind {
         let p = r.record("planning") ?? Record()
         planning = Planning(
             mijlpalen: p.records("mijlpalen").map {
-                Mijlpaal(datum: $0.date("datum") ?? datum, omschrijving: $0.text("omschrijving") ?? "")
+                Mijlpaal(datum: $0.requiredDate("datum"), omschrijving: $0.text("omschrijving") ?? "")
             },
-            einddatum: p.date("einddatum") ?? datum)
+            einddatum: p.requiredDate("einddatum"))
     }
 
     /// A mijlpaal after the einddatum contradicts the plan the evaluatie is held against.

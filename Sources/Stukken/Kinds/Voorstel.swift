@@ -146,7 +146,7 @@ public struct Voorstel: DocumentKind {
         orgaanVan = Orgaan(rawValue: r.text("orgaan") ?? "") ?? .ab
         onderwerp = r.text("onderwerp") ?? ""
         agendapunt = r.text("agendapunt")
-        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        datum = r.requiredDate("datum")
         openbaar = r.jaNee("openbaar") ?? false
         behandeldDoor = r.text("behandeld_door") ?? ""
         registratienummer = r.text("registratienummer")
@@ -161,14 +161,14 @@ public struct Voorstel: DocumentKind {
         bijlagen = r.records("bijlagen").map(Bijlage.init)
         ondertekening = r.record("ondertekening").map {
             Ondertekening(
-                plaats: $0.text("plaats") ?? "", datum: $0.date("datum") ?? datum,
+                plaats: $0.text("plaats") ?? "", datum: $0.requiredDate("datum"),
                 namens: $0.text("namens") ?? "Het dagelijks bestuur",
                 secretaris: Self.persoon($0.record("secretaris"), "Secretaris"),
                 voorzitter: Self.persoon($0.record("voorzitter"), "Voorzitter"))
         }
         vaststelling = r.record("vaststelling").map {
             Vaststelling(
-                datum: $0.date("datum") ?? datum,
+                datum: $0.requiredDate("datum"),
                 secretaris: Self.persoon($0.record("secretaris"), "Secretaris"),
                 voorzitter: Self.persoon($0.record("voorzitter"), "Voorzitter"))
         }

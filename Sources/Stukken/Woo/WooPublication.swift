@@ -17,7 +17,10 @@ public struct WooOptions: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 3600)!
         let c = calendar.dateComponents([.year, .month, .day], from: moment)
-        return Datum(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1) ?? Datum(year: 2000, month: 1, day: 1)!
+        guard let year = c.year, let month = c.month, let day = c.day,
+            let datum = Datum(year: year, month: month, day: day)
+        else { preconditionFailure("the Gregorian calendar gave no valid day for \(moment)") }
+        return datum
     }
 }
 
