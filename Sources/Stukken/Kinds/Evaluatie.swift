@@ -16,6 +16,13 @@ public struct Evaluatie: DocumentKind {
 
     public var titel: String { project }
 
+    public var printHeader: PrintHeader { Formulier.printHeader(soort: Self.soort, titel: titel) }
+    public static let wooDocumentsoort: WooDocumentsoort? = .evaluatierapport
+    /// Its summary of the project is what a Woo publication gives as its omschrijving.
+    public var wooFacts: WooFacts {
+        WooFacts(datum: datum, samenvatting: rubrieken.first { $0.key == "samenvatting" }?.antwoord)
+    }
+
     public static let fields: [Field] = [
         CommonFields.soort(soort),
         CommonFields.openbaar,

@@ -25,6 +25,17 @@ public struct Memo: DocumentKind {
     /// For `<title>` and indexes: the onderwerp says more than "MEMO".
     public var titel: String { onderwerp ?? kopTitel }
 
+    /// Seed 002 (a voorstel in memovorm) and seed 003 (a memo): the form, then its subject.
+    public var printHeader: PrintHeader {
+        PrintHeader(
+            soort: opmaak == .voorstel ? "VOORSTEL" : "MEMO", orgaan: "", label: "ONDERWERP",
+            onderwerp: onderwerp ?? kopTitel, afzender: PrintHeader.veiligheidsregio,
+            subject: opmaak == .voorstel ? "Voorstel in memovorm" : "Memo", capitals: false)
+    }
+
+    public static let wooDocumentsoort: WooDocumentsoort? = nil
+    public var wooFacts: WooFacts { WooFacts(datum: datum) }
+
     public static let fields: [Field] = [
         CommonFields.soort(soort),
         CommonFields.openbaar,

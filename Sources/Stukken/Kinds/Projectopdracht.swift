@@ -30,6 +30,10 @@ public struct Projectopdracht: DocumentKind {
     public var rubrieken: [Rubriek]
     public var selectiecriteria: Selectiecriteria
 
+    public var printHeader: PrintHeader { Formulier.printHeader(soort: Self.soort, titel: titel) }
+    public static let wooDocumentsoort: WooDocumentsoort? = .plan
+    public var wooFacts: WooFacts { WooFacts(datum: datum) }
+
     static let criteriumFields: [Field] = [
         Field("primaat_openbare_orde_en_veiligheid", "Primaat Openbare Orde en Veiligheid", .jaNee, example: "ja"),
         Field("dvo_besluitvormend_orgaan", "DVO besluitvormend orgaan", .jaNee, example: "ja"),

@@ -40,6 +40,10 @@ public struct Projectplan: DocumentKind {
 
     public var titel: String { opdrachtnaam }
 
+    public var printHeader: PrintHeader { Formulier.printHeader(soort: Self.soort, titel: titel) }
+    public static let wooDocumentsoort: WooDocumentsoort? = .plan
+    public var wooFacts: WooFacts { WooFacts(datum: datum, portefeuillehouder: portefeuillehouder) }
+
     static let projectgroepFields: [Field] = [
         Field(
             "leden", "Leden",

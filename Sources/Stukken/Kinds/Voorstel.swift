@@ -71,6 +71,27 @@ public struct Voorstel: DocumentKind {
     public var vergaderdatum: Datum? { datum }
     public var isConcept: Bool { concept }
 
+    public var printHeader: PrintHeader {
+        Self.printHeader(orgaanVan, onderwerp: onderwerp, agendapunt: agendapunt)
+    }
+
+    /// A voorstel's header, which a notitie that belongs to one carries too (seed 004).
+    static func printHeader(_ orgaan: Orgaan, onderwerp: String, agendapunt: String?) -> PrintHeader {
+        PrintHeader(
+            soort: "VOORSTEL", orgaan: orgaan.naam, label: "ONDERWERP", onderwerp: onderwerp,
+            afzender: orgaan == .dvo ? PrintHeader.platform : PrintHeader.veiligheidsregio,
+            subject: "Voorstel aan het \(orgaan.naam)" + (agendapunt.map { ", agendapunt \($0)" } ?? ""),
+            capitals: orgaan == .dvo)
+    }
+
+    public static let wooDocumentsoort: WooDocumentsoort? = nil
+
+    public var wooFacts: WooFacts {
+        WooFacts(
+            datum: datum, registratienummer: registratienummer, portefeuillehouder: portefeuillehouder,
+            samenvatting: samenvatting, ondertekend: ondertekening?.datum, vastgesteld: vaststelling?.datum)
+    }
+
     static let maximumDepth = 3
 
     static func punt(depth: Int) -> FieldType {
