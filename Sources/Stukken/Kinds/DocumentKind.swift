@@ -3,8 +3,9 @@
 ///
 /// Adding a kind takes: a new type conforming to this, in its own file under `Kinds/`;
 /// its templates in `Templates/<soort>/` (`kop`, `inhoud`, `slot`; see `TemplateSet`);
-/// an example in `examples/`; and one line in `DocumentKinds.all`. The reader,
-/// validator, HTML and PDF stages, the pack and the Woo files stay as they are.
+/// an example in `examples/` with its goldens; and one line in `DocumentKinds.all`. The
+/// reader, validator, HTML and PDF stages, the pack and the Woo files stay as they are.
+/// CONTRIBUTING.md ("Adding a kind") gives the steps.
 public protocol DocumentKind: Sendable {
     /// The value of `soort:` and the name of the template folder.
     static var soort: String { get }
