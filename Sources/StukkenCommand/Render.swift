@@ -60,6 +60,12 @@ struct Render: ParsableCommand {
         if let empty = inputs.emptyFolders.first { throw ValidationError("\(empty): deze map bevat geen .yaml-bestanden.") }
         let files = inputs.files
         let templates = try templateOptions.load()
+        // Not at, inside or above an input (a stuk, the templates folder): checked before
+        // -o is created or written.
+        if let output, let problem = OutputGuard.problem(output: output, inputs: files + [templates.directory]) {
+            Console.error(problem)
+            throw ExitCode.failure
+        }
         let toDirectory = try outputIsDirectory(files: files, namedFolder: inputs.namedFolder)
         if let output, toDirectory {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
