@@ -73,7 +73,8 @@ struct Render: ParsableCommand {
         if let batch = format.batch, let output, toDirectory {
             // Many files: every core, written one by one.
             let outcomes = BatchRender.render(
-                files, into: output, format: batch, templates: templates, protecting: files, skippingMeetingsAmong: inputs.fromFolders)
+                files, into: output, format: batch, templates: templates, protecting: files + templates.files,
+                skippingMeetingsAmong: inputs.fromFolders)
             var failed = false
             for outcome in outcomes {
                 Console.report(outcome.diagnostics, sources: outcome.source.map { [outcome.file: $0] } ?? [:])
@@ -84,7 +85,7 @@ struct Render: ParsableCommand {
             return
         }
         let (stukken, failed) = Console.loadAll(files)
-        let protected = AtomicFile.Protected(files)
+        let protected = AtomicFile.Protected(files + templates.files)
         var writeFailed = false
         for stuk in stukken {
             let data: Data

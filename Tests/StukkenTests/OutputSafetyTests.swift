@@ -232,6 +232,49 @@ import Testing
             message: "valt samen met de map van de vergadering", keeping: s.root)
     }
 
+    /// The target changes while the pack is built (a previous pack moved away and a folder
+    /// of the user's put in its place, or a folder made where there was nothing): the swap
+    /// takes it out, finds it is not what may be replaced, and puts it back.
+    @Test(arguments: [true, false])
+    func aTargetThatChangesDuringTheBuildIsPutBack(hadPack: Bool) throws {
+        let s = try Setup()
+        defer { s.remove() }
+        var yaml = "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n"
+        for i in 1...3_000 { yaml += "  - agendapunt: P\(i)\n    stuk: stukken/e7-evaluatie-dashboard.yaml\n" }
+        let meeting = s.meetingFolder.appendingPathComponent("groot.yaml")
+        try yaml.write(to: meeting, atomically: true, encoding: .utf8)
+        let site = s.work.appendingPathComponent("site")
+        if hadPack { #expect(try CLI.run(["pack", meeting.path, "-o", site.path]).status == 0) }
+
+        let process = Process()
+        process.executableURL = try #require(CLI.executable)
+        process.arguments = ["pack", meeting.path, "-o", site.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["STUKKEN_TEMPLATES": Package.templates]) { _, new in new }
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Wait until it builds (its staging folder has pages in it), then change the target.
+        let deadline = Date().addingTimeInterval(60)
+        var building = false
+        while !building, Date() < deadline, process.isRunning {
+            let staging = try FileManager.default.contentsOfDirectory(atPath: s.work.path).first { $0.hasPrefix(".site.stukken-") }
+            building = staging.map { (try? FileManager.default.contentsOfDirectory(atPath: s.work.path + "/" + $0 + "/pakket").count) ?? 0 > 10 } ?? false
+            usleep(2_000)
+        }
+        try #require(building, "the build finished before the target could be changed: make the meeting larger")
+        if hadPack { try FileManager.default.moveItem(at: site, to: s.work.appendingPathComponent("oud-pakket")) }
+        let precious = try s.preciousFolder("site")
+        let kept = Self.everything(under: precious)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "\(stderr)")
+        #expect(stderr.contains("is tijdens het bouwen veranderd en teruggezet zoals het was"), "\(stderr)")
+        #expect(Self.everything(under: precious) == kept)
+        let left = try FileManager.default.contentsOfDirectory(atPath: s.work.path).sorted()
+        #expect(left == (hadPack ? ["oud-pakket", "site"] : ["site"]))
+    }
+
     // MARK: M4: render never writes into its inputs
 
     @Test func renderRefusesTheTemplatesFolder() throws {
@@ -248,6 +291,18 @@ import Testing
             keeping: s.root)
         try Self.expectRefused(
             ["render", stuk, "--templates", templates.path, "-o", s.work.path], message: "bevat \(templates.path)", keeping: s.root)
+        // A symlink as -o, leading into the templates folder; and a folder whose x.html is one.
+        let link = s.work.appendingPathComponent("uit.html")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: templates.appendingPathComponent("stijl.css"))
+        try Self.expectRefused(
+            ["render", stuk, "--templates", templates.path, "-o", link.path], message: "dat deze opdracht leest", keeping: s.root)
+        let out = s.root.appendingPathComponent("uit")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(
+            at: out.appendingPathComponent("e3-ts-s.html"), withDestinationURL: templates.appendingPathComponent("stijl.css"))
+        try Self.expectRefused(
+            ["render", stuk, s.meetingFolder.appendingPathComponent("stukken/e4-schadeclaim.yaml").path, "--templates", templates.path,
+             "-o", out.path], message: "weigert een invoerbestand te overschrijven", keeping: templates)
         // A folder holding the stukken being rendered is an input's folder too.
         try Self.expectRefused(
             ["render", stuk, "-o", s.meetingFolder.appendingPathComponent("stukken").path], message: "bevat \(stuk)", keeping: s.root)

@@ -45,7 +45,9 @@ public enum OutputGuard {
     /// The first of `inputs` that `output` (a `canonical` path) would overlap, and how.
     public static func overlap(output: String, inputs: [String]) -> (input: String, overlap: Overlap)? {
         let target = AtomicFile.FileID(following: output)
-        let above = Set(ancestors(of: (output as NSString).deletingLastPathComponent))
+        // A symlink at the output is written through (`AtomicFile`): where it leads counts too.
+        let followed = URL(fileURLWithPath: output).resolvingSymlinksInPath().path
+        let above = Set([output, followed].flatMap { ancestors(of: ($0 as NSString).deletingLastPathComponent) })
         var folders: [String: Bool] = [:]  // an input's folder → whether it lies in the output
         for input in inputs {
             guard let id = AtomicFile.FileID(following: input) else { continue }

@@ -117,7 +117,12 @@ struct Staging {
         return staging
     }
 
+    /// Everything but the marker first, so a run killed while removing leaves a folder
+    /// the next run still recognises as ours.
     func remove() {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name != Self.markerName {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -132,7 +137,7 @@ struct Staging {
             guard lstat(folder.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
             let marker = FileManager.default.contents(atPath: folder.appendingPathComponent(markerName).path)
             if marker == Data(Self.marker(pid: pid).utf8) {
-                try? FileManager.default.removeItem(at: folder)
+                Staging(folder: folder).remove()
             } else {
                 // Killed before its marker was written: only an empty folder can be ours.
                 rmdir(folder.path)
