@@ -275,6 +275,20 @@ import Testing
         #expect(left == (hadPack ? ["oud-pakket", "site"] : ["site"]))
     }
 
+    /// A target name of 240 bytes is a valid name: its staging folder must fit too. One of
+    /// 300 bytes cannot exist: refused in Dutch, nothing made.
+    @Test func longTargetNames() throws {
+        let s = try Setup()
+        defer { s.remove() }
+        let long = s.work.appendingPathComponent(String(repeating: "s", count: 240))
+        let r = try CLI.run(["pack", s.meeting, "-o", long.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        try Self.expectRefused(
+            ["pack", s.meeting, "-o", s.work.appendingPathComponent(String(repeating: "t", count: 300)).path],
+            message: "de naam is te lang voor het bestandssysteem", keeping: s.work)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.work.path) == [long.lastPathComponent])
+    }
+
     // MARK: M4: render never writes into its inputs
 
     @Test func renderRefusesTheTemplatesFolder() throws {

@@ -200,6 +200,7 @@ enum PackMessage {
         case ENOTDIR: "een deel van het pad is een bestand, geen map; kies een andere map"
         case ENOENT: "de map bestaat niet; maak haar eerst aan of kies een andere"
         case EEXIST: "bestaat al"
+        case ENAMETOOLONG: "de naam is te lang voor het bestandssysteem (hoogstens 255 bytes per naam); kies een kortere"
         case EIO: "schrijffout van het apparaat"
         default: "kan niet schrijven: \(String(cString: strerror(code)))"
         }

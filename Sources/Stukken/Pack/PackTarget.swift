@@ -98,7 +98,13 @@ struct Staging {
     let folder: URL
     var pack: URL { folder.appendingPathComponent("pakket") }
 
-    static func prefix(of target: URL) -> String { ".\(target.lastPathComponent).stukken-" }
+    /// `.NAME.stukken-`, NAME cut to 200 bytes so the staging name stays within the 255 a
+    /// file name may have, however long the target's own name is.
+    static func prefix(of target: URL) -> String {
+        var name = target.lastPathComponent
+        while name.utf8.count > 200 { name.removeLast() }
+        return ".\(name).stukken-"
+    }
 
     static func marker(pid: Int32) -> String { "stukken pack: bouwmap van proces \(pid)\n" }
 
