@@ -25,7 +25,9 @@ struct New: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        if FileManager.default.fileExists(atPath: output) {
+        // lstat, not stat: a symlink, even one that leads nowhere yet, is something there.
+        var info = stat()
+        if lstat(output, &info) == 0 {
             Console.error("\(output) bestaat al; kies een andere naam (stukken overschrijft geen bestaand bestand)")
             throw ExitCode.failure
         }

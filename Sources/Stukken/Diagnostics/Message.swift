@@ -200,6 +200,7 @@ enum PackMessage {
         case ENOTDIR: "een deel van het pad is een bestand, geen map; kies een andere map"
         case ENOENT: "de map bestaat niet; maak haar eerst aan of kies een andere"
         case EEXIST: "bestaat al"
+        case ENAMETOOLONG: "de naam is te lang voor het bestandssysteem (hoogstens 255 bytes per naam); kies een kortere"
         case EIO: "schrijffout van het apparaat"
         default: "kan niet schrijven: \(String(cString: strerror(code)))"
         }
@@ -212,6 +213,60 @@ enum PackMessage {
     }
     static func outputOverlapsInput(_ o: String) -> String {
         "uitvoermap '\(o)' valt samen met de map van de vergadering (of ligt erin of erboven); kies een map daarbuiten"
+    }
+    static let zipTooLarge = "het ZIP-bestand wordt te groot (meer dan 65.534 bestanden of 4 GB); splits de vergadering"
+    static func zipEntryChanged(_ name: String) -> String {
+        "\(name): veranderde terwijl het ZIP-bestand gemaakt werd; maak het pakket opnieuw"
+    }
+    static func pageNameReserved(_ a: String, file: String) -> String {
+        "agendapunt '\(a)' zou de pagina \(file) krijgen, en die naam heeft het pakket zelf nodig; kies een ander agendapunt"
+    }
+    static func pageNameTooLong(_ bytes: Int, maximum: Int) -> String {
+        "dit agendapunt is te lang voor een bestandsnaam (\(bytes) tekens in de paginanaam; hoogstens \(maximum)); kort het agendapunt in, de titel mag lang zijn"
+    }
+    static func tooManyFiles(_ n: Int, maximum: Int) -> String {
+        "hier komt het pakket boven \(maximum) bestanden (in totaal \(n)), meer dan een ZIP-bestand kan bevatten; splits de vergadering"
+    }
+    static func sharedWithNonPublic(_ other: String) -> String {
+        "dit bestand wordt hier openbaar gepubliceerd, maar is bij \(other) niet openbaar; klopt dat niet, maak dan hier ook 'openbaar: nee'"
+    }
+    static func itemLabel(_ a: String) -> String { "agendapunt \(a)" }
+    static func bijlageLabel(_ a: String, nummer: Int) -> String { "agendapunt \(a), bijlage \(nummer)" }
+
+    // What `-o` may replace: nothing, an empty folder, or a previous pack of the same
+    // meeting and audience. Each refusal touched nothing.
+    static func outputIsFile(_ o: String) -> String {
+        "-o \(o) is een bestand, geen map; een pakket vervangt alleen een lege map of een eerder pakket: kies een nieuwe map (niets aangeraakt)"
+    }
+    static func outputIsSymlink(_ o: String) -> String {
+        "-o \(o) is een symbolische link; geef de map zelf, of een nieuwe map (niets aangeraakt)"
+    }
+    static func outputNotAPack(_ o: String) -> String {
+        "-o \(o) is een map met bestanden, maar geen pakket van stukken (geen manifest.json van stukken); kies een nieuwe of lege map (niets aangeraakt)"
+    }
+    static func outputForeignFile(_ o: String, file: String) -> String {
+        "-o \(o) is een pakket van stukken, maar '\(file)' hoort er niet bij en zou verdwijnen; verplaats het of kies een andere map (niets aangeraakt)"
+    }
+    static func outputOtherMeeting(_ o: String, existing: String, wanted: String) -> String {
+        "-o \(o) bevat het pakket van een andere vergadering (\(existing), niet \(wanted)); elke vergadering krijgt een eigen map (niets aangeraakt)"
+    }
+    static func outputHoldsCurrentFolder(_ o: String) -> String {
+        "-o \(o) is de huidige map of ligt erboven; geef een map die daarin of ernaast ligt, bijvoorbeeld -o site (niets aangeraakt)"
+    }
+    static func outputChangedDuringBuild(_ o: String, reason: String) -> String {
+        "-o \(o) is tijdens het bouwen veranderd en teruggezet zoals het was: \(reason)"
+    }
+    static func outputKeptAside(_ o: String, at aside: String) -> String {
+        "-o \(o) is tijdens het bouwen veranderd en kon niet worden teruggezet; wat er stond, staat nu in \(aside): zet het zelf terug"
+    }
+    static func outputIsInput(_ o: String) -> String {
+        "\(o): weigert een invoerbestand te overschrijven; kies een ander uitvoerpad"
+    }
+    static func outputInsideInput(_ o: String, input: String) -> String {
+        "-o \(o) ligt in \(input), dat deze opdracht leest; kies een uitvoerpad daarbuiten (niets geschreven)"
+    }
+    static func outputContainsInput(_ o: String, input: String) -> String {
+        "-o \(o) bevat \(input), dat deze opdracht leest; kies een uitvoermap waarin geen invoer staat (niets geschreven)"
     }
 }
 
