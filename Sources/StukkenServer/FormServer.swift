@@ -149,7 +149,9 @@ public enum FormServer {
     static func kind(in context: BasicRequestContext) throws -> any DocumentKind.Type {
         let soort = context.parameters.get("soort") ?? ""
         guard let kind = DocumentKinds.kind(named: soort) else {
-            throw HTTPError(.notFound, message: ServeMessage.unknownKind(soort, kinds: DocumentKinds.names))
+            // The name comes from the address: shown short and without invisible characters.
+            let shown = Multipart.visible(soort, limit: 60)
+            throw HTTPError(.notFound, message: ServeMessage.unknownKind(shown, kinds: DocumentKinds.names))
         }
         return kind
     }

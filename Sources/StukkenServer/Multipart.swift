@@ -33,15 +33,21 @@ enum Multipart {
     }
 
     /// An uploaded file's name as the page shows it: the last part of a path, at most 120
-    /// characters, with every invisible character (a bidi override such as U+202E that would
-    /// show `a<U+202E>lmth.yaml` as `ayaml.html`, a control, a line break) shown as `�`.
+    /// characters, with every invisible character shown as `�` (see `visible`).
     static func displayName(_ fileName: String) -> String {
         let last = fileName.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        return last.isEmpty ? "bestand.yaml" : visible(last, limit: 120)
+    }
+
+    /// Text from a request as a page shows it: at most `limit` characters (then `…`), and
+    /// every character that is no visible text (a bidi override such as U+202E that would
+    /// show `a<U+202E>lmth.yaml` as `ayaml.html`, a control, a line break, a tab) as `�`.
+    static func visible(_ text: String, limit: Int) -> String {
         var shown = ""
-        for c in last.unicodeScalars.prefix(120) {
+        for c in text.unicodeScalars.prefix(limit) {
             shown.unicodeScalars.append(YAMLWriter.isRaw(c) && c != "\t" ? c : "\u{FFFD}")
         }
-        return shown.isEmpty ? "bestand.yaml" : shown
+        return text.unicodeScalars.count > limit ? shown + "…" : shown
     }
 
     /// The boundary parameter of a `multipart/form-data` content type: 1 to 70 of the

@@ -81,6 +81,18 @@ import Testing
         }
     }
 
+    /// The 404 for an unknown kind names it (as the address has it, percent escapes and all),
+    /// but not 5,000 characters of it.
+    @Test func unknownKindIsShownSafely() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/a%E2%80%AEb" + String(repeating: "x", count: 5000), method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .notFound)
+                #expect(html.contains("a%E2%80%AEbxxx") && html.utf8.count < 2000)
+            }
+        }
+    }
+
     /// An error no route expected becomes a 500 page with the same headers.
     @Test func unexpectedErrorPage() async throws {
         struct Broken: Error {}
