@@ -346,6 +346,28 @@ public enum ServeMessage {
     public static func unfinished(_ errors: Int) -> String {
         "Nog niet compleet: stukken check meldt \(errors == 1 ? "1 fout" : "\(errors) fouten"). Open dit bestand weer in 'stukken serve' om verder te gaan."
     }
+    public static func tooManyFields(limit: Int) -> String {
+        "het formulier heeft te veel velden (meer dan \(limit)); een stuk in het formulier heeft er hoogstens \(limit), zet de rest in een apart stuk of bewerk het YAML-bestand zelf"
+    }
+    public static func tooManyRows(list: String, limit: Int) -> String {
+        let shown = list.count > 60 ? list.prefix(60) + "…" : Substring(list)
+        return "de lijst '\(shown)' heeft meer dan \(limit) regels; het formulier houdt er hoogstens \(limit) bij, zet de rest in een apart stuk of bewerk het YAML-bestand zelf"
+    }
+    public static let badUpload =
+        "het bestand kwam niet goed aan (geen geldige multipart/form-data-grens van 1 tot 70 tekens); kies het bestand opnieuw met 'Open YAML'"
+    public static let absoluteTarget =
+        "geweigerd: de aanvraag noemt een volledig adres in plaats van een pad; deze formulierserver is geen proxy"
+    public static let pdfBusy =
+        "er worden al PDF's gemaakt; probeer 'Download PDF' over een ogenblik opnieuw"
+    /// An error page for a status without a message of its own.
+    public static func status(_ code: Int) -> String {
+        switch code {
+        case 404: "deze pagina bestaat niet; ga terug naar het begin"
+        case 413: "de aanvraag is te groot (hoogstens \(2 * Limits.maximumFileBytes) bytes); een stuk is hoogstens \(Limits.maximumFileBytes) bytes"
+        case 400..<500: "de aanvraag kan niet worden gelezen (HTTP \(code)); ga terug naar het begin en probeer het opnieuw"
+        default: "er ging iets mis in de formulierserver (HTTP \(code)); probeer het opnieuw of start 'stukken serve' opnieuw"
+        }
+    }
     public static func listening(_ url: String) -> String {
         "stukken serve: het formulier staat op \(url) (alleen op deze computer; stoppen met Ctrl-C)"
     }
