@@ -96,7 +96,10 @@ public enum YAMLReader {
     /// bound. Flow brackets are counted outside quotes; block nesting is bounded by
     /// indentation (one level needs at least one space).
     static func tooDeep(_ source: SourceFile) -> Diagnostic? {
-        let space = UInt8(ascii: " "), dash = UInt8(ascii: "-"), newline = UInt8(ascii: "\n"), quote = UInt8(ascii: "\"")
+        let space = UInt8(ascii: " ")
+        let dash = UInt8(ascii: "-")
+        let newline = UInt8(ascii: "\n")
+        let quote = UInt8(ascii: "\"")
         return source.text.withUTF8Bytes { bytes -> Diagnostic? in
             var depth = 0
             var line = 1
@@ -110,7 +113,8 @@ public enum YAMLReader {
                 while i < bytes.count, bytes[i] == space || bytes[i] == dash {
                     indent += 1
                     if indent > Limits.maximumNesting * 4 {
-                        return Diagnostic(.error, file: source.path, line: line, column: 1, message: Message.nestedTooDeep)
+                        return Diagnostic(
+                            .error, file: source.path, line: line, column: 1, message: Message.nestedTooDeep)
                     }
                     i += 1
                 }
@@ -130,7 +134,9 @@ public enum YAMLReader {
                         case UInt8(ascii: "["), UInt8(ascii: "{"):
                             depth += 1
                             if depth > Limits.maximumNesting {
-                                return Diagnostic(.error, file: source.path, line: line, column: column(i), message: Message.nestedTooDeep)
+                                return Diagnostic(
+                                    .error, file: source.path, line: line, column: column(i),
+                                    message: Message.nestedTooDeep)
                             }
                         case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
                         default: break
