@@ -6,7 +6,7 @@
 /// indentation, `- `, `: `, `? `, `[`, `{` or `,`) and ends at its unescaped closing quote
 /// (`\"` and `''` are escapes). A quoted scalar left open at a line's end may go on, or
 /// may have been no quote at all (a `"` in a block scalar): on the lines after it, nothing
-/// is skipped until that quote character comes (taken as its end).
+/// is skipped and no closing bracket counted until that quote character comes (its end).
 enum FlowDepth {
     struct Found {
         var line: Int
@@ -61,11 +61,18 @@ enum FlowDepth {
                         i += isEnd(i + 1) ? 1 : 2
                         continue
                     }
-                    if byte == quote { open = nil }
+                    if byte == quote {
+                        // Its end: what follows is read as usual, the quote itself opens nothing.
+                        open = nil
+                        scalarMayStart = false
+                        previous = byte
+                        i += 1
+                        continue
+                    }
                 }
                 switch byte {
                 case _ where open != nil || (Byte.isQuote(byte) && !scalarMayStart):
-                    // Inside a quote left open, or a quote character inside a plain scalar.
+                    // Inside a quote left open (brackets count), or a quote character in a plain scalar.
                     break
                 case Byte.doubleQuote, Byte.singleQuote:
                     i = skipQuoted(byte, from: i + 1)
@@ -86,7 +93,8 @@ enum FlowDepth {
                     if depth > Limits.maximumNesting { return Found(line: line, column: column(i), indentation: false) }
                     scalarMayStart = true
                 case Byte.closeBracket, Byte.closeBrace:
-                    depth = max(0, depth - 1)
+                    // In a quote left open a bracket may be text: an opening one counts, a closing one not.
+                    if open == nil { depth = max(0, depth - 1) }
                     scalarMayStart = false
                 case Byte.comma:
                     scalarMayStart = true
