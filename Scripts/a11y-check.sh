@@ -37,4 +37,4 @@ for name, path in [("start", "/")] + [(k, "/" + k) for k in ("voorstel", "memo",
     open(f"{folder}/{name}.html", "wb").write(html)
 PY
 kill $serve_pid 2>/dev/null || true
-/usr/bin/python3 Scripts/a11y_check.py "$out" .build-a11y/vnu.jar .build-a11y/axe.min.js README.md
+/usr/bin/python3 Scripts/a11y_check.py "$out" .build-a11y/vnu.jar .build-a11y/axe.min.js docs/toegankelijkheid.md

@@ -6,7 +6,7 @@ Run by Scripts/a11y-check.sh (which renders the pages first). Must run under /us
 Debian's python3-selenium is importable only there.
 
 Fails on: any Nu checker error; any axe violation of impact serious or critical; a moderate
-violation whose rule is not listed (as `rule-id`) in the README's accessibility section.
+violation whose rule is not listed (as `rule-id`) in docs/toegankelijkheid.md, "Accepted moderate axe findings".
 Minor violations are printed, not fatal. Colour contrast is checked twice: once as the
 screen shows the page, once with print media emulated (the PDF and paper styles).
 """
@@ -24,10 +24,10 @@ from selenium.webdriver.chrome.service import Service
 IMPACTS = ["critical", "serious", "moderate", "minor"]
 
 
-def accepted_moderate_rules(readme):
-    """The axe rule ids the README's accessibility section accepts, each with a reason."""
-    text = open(readme, encoding="utf-8").read()
-    section = re.search(r"^## Toegankelijkheid.*?(?=^## |\Z)", text, re.S | re.M)
+def accepted_moderate_rules(doc):
+    """The axe rule ids docs/toegankelijkheid.md accepts, each with a reason."""
+    text = open(doc, encoding="utf-8").read()
+    section = re.search(r"^## Accepted moderate axe findings.*?(?=^## |\Z)", text, re.S | re.M)
     if not section:
         return set()
     return set(re.findall(r"^- `([a-z0-9-]+)`\s*\S", section.group(0), re.M))
@@ -80,15 +80,15 @@ def set_media(driver, media):
 
 def main():
     if len(sys.argv) != 5:
-        sys.exit("usage: a11y_check.py PAGES-DIR vnu.jar axe.min.js README.md")
-    root, vnu, axe_path, readme = sys.argv[1:]
+        sys.exit("usage: a11y_check.py PAGES-DIR vnu.jar axe.min.js docs/toegankelijkheid.md")
+    root, vnu, axe_path, doc = sys.argv[1:]
     root = os.path.realpath(root)
     pages = sorted(
         os.path.join(d, f) for d, _, files in os.walk(root) for f in files if f.endswith(".html"))
     if not pages:
         sys.exit(f"a11y: no HTML pages under {root}")
     axe_js = open(axe_path, encoding="utf-8").read()
-    accepted = accepted_moderate_rules(readme)
+    accepted = accepted_moderate_rules(doc)
 
     canary = os.path.join(os.path.dirname(os.path.realpath(__file__)), "..", "Tests", "A11y", "kapot.html")
     canary = os.path.realpath(canary)
@@ -136,7 +136,7 @@ def main():
     print(f"{'page':<{width}}  nu  critical serious moderate minor")
     for name, n, c in rows:
         print(f"{name:<{width}}  {n:>2}  {c['critical']:>8} {c['serious']:>7} {c['moderate']:>8} {c['minor']:>5}")
-    print(f"{len(rows)} pages; moderate rules accepted by the README: "
+    print(f"{len(rows)} pages; moderate rules accepted by docs/toegankelijkheid.md: "
           f"{', '.join(sorted(accepted)) or 'none'}")
     for n in notes:
         print("  accepted: " + n)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measures pathological inputs at the size limit (README, "Limits").
+"""Measures pathological inputs at the size limit (docs/garanties-en-limieten.md, "Limits").
 
     swift build -c release && python3 Scripts/limits.py [BINARY]
 

@@ -182,7 +182,7 @@ def commands(folder):
     # (perf) and its system time swing from 0.2 to 1.8 s. F and P write no files at all.
     def a():
         # The folder, as a secretariat names a year's stukken (every file in it is rendered);
-        # a list of N paths would add swift-argument-parser's quadratic parsing (README).
+        # a list of N paths would add swift-argument-parser's quadratic parsing (bench/README.md).
         out = os.path.join(RUNS, f"a-{next(runs)}")
         result = run([BIN, "render", "-o", out, os.path.join(folder, "stukken")])
         made = sum(name.endswith(".html") for name in os.listdir(out))

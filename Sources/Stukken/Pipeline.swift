@@ -106,6 +106,13 @@ public enum Stukken {
         try PDFRenderer.pdf(stuk, templates: templates, options: options)
     }
 
+    /// The PDF with a warning for every image it was made without (see `PDFRenderer`).
+    public static func renderedPDF(
+        _ stuk: Stuk, templates: TemplateSet, options: PDFRenderer.Options = .init()
+    ) throws(PDFRenderer.Failure) -> PDFRenderer.RenderedPDF {
+        try PDFRenderer.rendered(stuk, templates: templates, options: options)
+    }
+
     /// Any Markdown text through the same HTML stage (for tests against the GFM spec).
     public static func htmlFragment(_ markdown: Markdown) -> HTMLFragment {
         CommonMark.html(markdown.text)

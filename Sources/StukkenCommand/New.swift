@@ -25,7 +25,9 @@ struct New: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        if FileManager.default.fileExists(atPath: output) {
+        // lstat, not stat: a symlink, even one that leads nowhere yet, is something there.
+        var info = stat()
+        if lstat(output, &info) == 0 {
             Console.error("\(output) bestaat al; kies een andere naam (stukken overschrijft geen bestaand bestand)")
             throw ExitCode.failure
         }
@@ -40,11 +42,22 @@ struct New: ParsableCommand {
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Drukt het JSON Schema (draft 2020-12) van een soort stuk af, voor editors.",
-        discussion: "Bewaar het als bijvoorbeeld voorstel.schema.json en zet bovenaan een stuk: # yaml-language-server: $schema=voorstel.schema.json")
+        abstract: "Drukt het JSON Schema (draft 2020-12) of de veldentabel van een soort stuk af.",
+        discussion: """
+            Bewaar het als bijvoorbeeld voorstel.schema.json en zet bovenaan een stuk: \
+            # yaml-language-server: $schema=voorstel.schema.json
+            --format markdown drukt in plaats daarvan de velden af als tabel (docs/velden/).
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, markdown
+    }
 
     @Argument(help: ArgumentHelp("De soort stuk.", valueName: "soort"))
     var kind: String
+
+    @Option(name: .long, help: "json (JSON Schema) of markdown (een tabel van de velden).")
+    var format: Format = .json
 
     func validate() throws {
         guard DocumentKinds.kind(named: kind) != nil else {
@@ -53,6 +66,8 @@ struct Schema: ParsableCommand {
     }
 
     func run() throws {
-        FileHandle.standardOutput.write(Data(JSONSchema.json(for: DocumentKinds.kind(named: kind)!).utf8))
+        let kind = DocumentKinds.kind(named: self.kind)!
+        let text = format == .json ? JSONSchema.json(for: kind) : FieldReference.markdown(for: kind)
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

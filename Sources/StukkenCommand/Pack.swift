@@ -75,7 +75,7 @@ struct Pack: ParsableCommand {
             }
         }
         let plan: PackPlan
-        switch PackPlan.make(meeting: meeting, output: output, forPublic: !besloten) {
+        switch PackPlan.make(meeting: meeting, output: output, forPublic: !besloten, pdf: pdf, woo: woo) {
         case .success(let p) where !problems.hasErrors:
             plan = p
             Console.report(p.warnings, sources: Console.sources(for: p.warnings))
@@ -93,10 +93,12 @@ struct Pack: ParsableCommand {
         let showProgress = isatty(STDERR_FILENO) == 1 && plan.items.count > 3
         let progress: (@Sendable (String) -> Void)? =
             showProgress ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
+        // Every file the command reads besides the meeting folder and the templates.
+        let inputs = woo ? [config ?? SiteConfig.defaultPath(forMeeting: meeting)] : config.map { [$0] } ?? []
         do {
             let summary = try PackWriter(plan: plan, templates: templates, options: .init(
                     output: output, audience: audience, progress: progress, woo: wooOptions,
-                    pdf: pdf ? PackPDFOptions(voorblad: voorblad, timeout: pdfTimeout) : nil)).write()
+                    pdf: pdf ? PackPDFOptions(voorblad: voorblad, timeout: pdfTimeout) : nil, inputs: inputs)).write()
             FileHandle.standardError.write(Data("\(output): \(summary)\n".utf8))
         } catch {
             Console.error(String(describing: error))

@@ -60,6 +60,12 @@ struct Render: ParsableCommand {
         if let empty = inputs.emptyFolders.first { throw ValidationError("\(empty): deze map bevat geen .yaml-bestanden.") }
         let files = inputs.files
         let templates = try templateOptions.load()
+        // Not at, inside or above an input (a stuk, the templates folder): checked before
+        // -o is created or written.
+        if let output, let problem = OutputGuard.problem(output: output, inputs: files + [templates.directory]) {
+            Console.error(problem)
+            throw ExitCode.failure
+        }
         let toDirectory = try outputIsDirectory(files: files, namedFolder: inputs.namedFolder)
         if let output, toDirectory {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -67,7 +73,8 @@ struct Render: ParsableCommand {
         if let batch = format.batch, let output, toDirectory {
             // Many files: every core, written one by one.
             let outcomes = BatchRender.render(
-                files, into: output, format: batch, templates: templates, protecting: files, skippingMeetingsAmong: inputs.fromFolders)
+                files, into: output, format: batch, templates: templates, protecting: files + templates.files,
+                skippingMeetingsAmong: inputs.fromFolders)
             var failed = false
             for outcome in outcomes {
                 Console.report(outcome.diagnostics, sources: outcome.source.map { [outcome.file: $0] } ?? [:])
@@ -78,7 +85,7 @@ struct Render: ParsableCommand {
             return
         }
         let (stukken, failed) = Console.loadAll(files)
-        let protected = AtomicFile.Protected(files)
+        let protected = AtomicFile.Protected(files + templates.files)
         var writeFailed = false
         for stuk in stukken {
             let data: Data
@@ -86,7 +93,10 @@ struct Render: ParsableCommand {
                 data = Data(BatchRender.text(stuk, format: batch, templates: templates).utf8)
             } else {
                 do {
-                    data = try Stukken.pdf(stuk, templates: templates, options: .init(voorblad: voorblad, timeout: pdfTimeout))
+                    let options = PDFRenderer.Options(voorblad: voorblad, timeout: pdfTimeout, localImages: true)
+                    let pdf = try Stukken.renderedPDF(stuk, templates: templates, options: options)
+                    Console.report(pdf.warnings, sources: [stuk.source.path: stuk.source.text])
+                    data = pdf.data
                 } catch {
                     Console.error("\(stuk.source.path): \(error)")
                     // Without WeasyPrint no other file will succeed either.

@@ -48,44 +48,75 @@ enum FieldPath {
 
 extension FormValue {
     /// Reads a submitted form (`name=value` pairs, names being field paths) along the
-    /// kind's fields. A list has as many items as the highest index submitted for it.
-    public static func read(form: [String: String], fields: [Field]) -> FormValue {
-        read(form: form, fields: fields, path: "")
+    /// kind's fields. A list has one item per row number submitted for it.
+    public static func read(form: [String: String], fields: [Field]) throws(FormRefusal) -> FormValue {
+        read(form: try SubmittedForm(form), fields: fields)
     }
 
-    static func read(form: [String: String], fields: [Field], path: String) -> FormValue {
+    static func read(form: SubmittedForm?, fields: [Field]) -> FormValue {
         var values: [String: FormValue] = [:]
         for field in fields where field.key != "soort" {
-            values[field.key] = read(form: form, type: field.type, path: FieldPath.child(path, field.key))
+            values[field.key] = read(form: form?[field.key], type: field.type)
         }
         return .record(values)
     }
 
-    static func read(form: [String: String], type: FieldType, path: String) -> FormValue {
+    static func read(form: SubmittedForm?, type: FieldType) -> FormValue {
         switch type {
         case .text, .date, .jaNee, .choice:
-            return .scalar(form[path] ?? "")
+            return .scalar(form?.value ?? "")
         case .markdown:
             // Browsers send a textarea's line breaks as CRLF.
-            return .scalar((form[path] ?? "").replacingOccurrences(of: "\r\n", with: "\n"))
+            return .scalar((form?.value ?? "").replacingOccurrences(of: "\r\n", with: "\n"))
         case .list(let element, _):
-            let count = itemCount(in: form, path: path)
-            return .list((0..<count).map { read(form: form, type: element, path: FieldPath.item(path, $0)) })
+            return .list((form?.orderedRows ?? []).map { read(form: $0, type: element) })
         case .record(let fields), .textOrRecord(_, let fields):
-            return read(form: form, fields: fields, path: path)
+            return read(form: form, fields: fields)
         }
     }
+}
 
-    /// 1 + the highest item index any submitted name has under `path`.
-    static func itemCount(in form: [String: String], path: String) -> Int {
-        let prefix = path + "["
-        var count = 0
-        for name in form.keys where name.hasPrefix(prefix) {
-            let rest = name.dropFirst(prefix.count)
-            guard let close = rest.firstIndex(of: "]"), let n = Int(rest[..<close]) else { continue }
-            count = max(count, n)
+// MARK: - Form limits
+
+extension FormValue {
+    /// Why these values do not fit in one form post (`FormLimits`), if they do not: a list
+    /// with more rows, or more fields in all, than the server reads back.
+    func limitProblem(fields: [Field]) -> String? {
+        var controls = 0
+        if let problem = count(fields: fields, path: "", controls: &controls) { return problem }
+        return controls > FormLimits.maximumFields ? ServeMessage.tooManyFields(limit: FormLimits.maximumFields) : nil
+    }
+
+    /// Counts the form's controls as the page shows them (every field of a record, every row
+    /// of a list); stops at the first list that is too long.
+    private func count(fields: [Field], path: String, controls: inout Int) -> String? {
+        for field in fields where field.key != "soort" {
+            let value = self[field.key] ?? .empty(field.type)
+            if let problem = value.count(type: field.type, path: FieldPath.child(path, field.key), controls: &controls) {
+                return problem
+            }
         }
-        return count
+        return nil
+    }
+
+    private func count(type: FieldType, path: String, controls: inout Int) -> String? {
+        switch type {
+        case .list(let element, _):
+            guard items.count <= FormLimits.maximumItems else {
+                return ServeMessage.tooManyRows(list: path, limit: FormLimits.maximumItems)
+            }
+            for (i, item) in items.enumerated() {
+                if let problem = item.count(type: element, path: FieldPath.item(path, i), controls: &controls) {
+                    return problem
+                }
+            }
+            return nil
+        case .record(let fields), .textOrRecord(_, let fields):
+            return count(fields: fields, path: path, controls: &controls)
+        default:
+            controls += 1
+            return nil
+        }
     }
 }
 

@@ -29,6 +29,18 @@ public struct Workbench: Sendable {
         }
     }
 
+    /// "Download YAML": the form as YAML. An unfinished stuk may be saved to continue later;
+    /// its open problems travel along as comments, which the reader (and the form) ignore.
+    /// A message quotes the author's value, so each line goes through `YAMLWriter.comment`:
+    /// no character in it can end the comment and start a key.
+    public func download(kind: any DocumentKind.Type, values: FormValue) -> String {
+        let checked = check(kind: kind, values: values)
+        let errors = checked.diagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return checked.yaml }
+        let lines = [ServeMessage.unfinished(errors.count)] + errors.map { "- " + ($0.field.map { "\($0): " } ?? "") + $0.message }
+        return lines.map { "# " + YAMLWriter.comment($0) + "\n" }.joined() + checked.yaml
+    }
+
     /// The rendered page for the preview. While required fields are still blank they show
     /// as "…", so the author sees the document take shape before it is complete; a value
     /// that is wrong (a date that does not exist) leaves no preview, only its message.

@@ -72,7 +72,8 @@ public enum YAMLWriter {
     }
 
     /// A literal block scalar (`|`), with the chomping that keeps the text's trailing line
-    /// breaks exactly and an indentation indicator when the text starts with spaces.
+    /// breaks exactly and an indentation indicator when the text starts with a space or a
+    /// tab (libyaml would take them for indentation, and refuses a tab there).
     static func block(_ text: String, indent: String) -> String {
         var body = text
         var trailing = 0
@@ -81,11 +82,12 @@ public enum YAMLWriter {
             trailing += 1
         }
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        // Text a block scalar cannot hold exactly: fall back to a quoted scalar.
-        if lines.contains(where: { $0.contains("\r") }) || body.isEmpty { return quoted(text) + "\n" }
+        // Text a block scalar cannot hold exactly (a break other than LF, a control): quoted.
+        if body.isEmpty || !body.unicodeScalars.allSatisfy({ $0 == "\n" || isRaw($0) }) { return quoted(text) + "\n" }
         let chomping = trailing == 0 ? "-" : trailing == 1 ? "" : "+"
         let firstContent = lines.first { !$0.allSatisfy { $0 == " " } } ?? ""
-        let indicator = firstContent.first == " " || lines.first?.allSatisfy({ $0 == " " }) == true ? "2" : ""
+        let startsBlank = firstContent.first == " " || firstContent.first == "\t"
+        let indicator = startsBlank || lines.first?.allSatisfy({ $0 == " " }) == true ? "2" : ""
         var out = "|\(indicator)\(chomping)\n"
         for line in lines {
             out += line.isEmpty ? "\n" : indent + line + "\n"
@@ -94,7 +96,8 @@ public enum YAMLWriter {
         return out
     }
 
-    /// A double-quoted YAML scalar: safe for any text; line breaks and tabs escaped.
+    /// A double-quoted YAML scalar: safe for any text. Whatever `isRaw` does not allow is
+    /// escaped, so the file holds no line break it did not mean and no invisible character.
     static func quoted(_ text: String) -> String {
         var out = "\""
         for c in text.unicodeScalars {
@@ -104,9 +107,47 @@ public enum YAMLWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
+            case _ where isRaw(c): out.unicodeScalars.append(c)
+            default: out += escape(c)
             }
         }
         return out + "\""
+    }
+
+    /// A character the file may hold as itself: libyaml reads it as that character and no
+    /// line break (not CR, NEL U+0085, LS U+2028, PS U+2029), and it is no control or
+    /// invisible format character (bidi marks, a BOM), which the reader refuses in a file's
+    /// text. Tab only inside a line.
+    static func isRaw(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09, 0x20...0x7E: return true
+        case 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
+            switch c.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate: return false
+            default: return true
+            }
+        default: return false
+        }
+    }
+
+    /// `\u2028`: an escape the reader turns back into the same character.
+    static func escape(_ c: Unicode.Scalar) -> String {
+        let hex = String(c.value, radix: 16, uppercase: true)
+        let width = c.value > 0xFFFF ? 8 : 4
+        return (width == 8 ? "\\U" : "\\u") + String(repeating: "0", count: max(0, width - hex.count)) + hex
+    }
+
+    /// Text for a `# …` comment line: every line break a space, every other character that
+    /// `isRaw` refuses a visible `�`, so a comment stays one comment line.
+    static func comment(_ text: String) -> String {
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": out += " "
+            case _ where isRaw(c): out.unicodeScalars.append(c)
+            default: out += "\u{FFFD}"
+            }
+        }
+        return out
     }
 }

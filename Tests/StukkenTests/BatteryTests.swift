@@ -112,7 +112,7 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
         var out = ""
         var inTag = false
         // The style sheet is not text a reader sees; an e-mail address is split by an
-        // empty comment after its `@` (README, "Guarantees"): joined again.
+        // empty comment after its `@` (docs/garanties-en-limieten.md, "Guarantees"): joined again.
         var page = html.replacingOccurrences(of: "@<!-- raw HTML omitted -->", with: "@")
         if let s = page.range(of: "<style"), let e = page.range(of: "</style>") { page.removeSubrange(s.lowerBound..<e.upperBound) }
         for c in page {

@@ -286,9 +286,9 @@ struct PDFCommandTests {
     @Test func timeLimit() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let slow = folder.appendingPathComponent("weasyprint-traag")
-        try "#!/bin/sh\nexec sleep 30\n".write(to: slow, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: slow.path)
+        // A WeasyPrint whose Python never finishes.
+        let python = try executable(in: folder, "python-traag", "#!/bin/sh\nexec sleep 30\n")
+        let slow = try executable(in: folder, "weasyprint-traag", "#!\(python.path)\n")
         let target = folder.appendingPathComponent("out/e3.pdf")
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let started = Date()

@@ -72,7 +72,8 @@ enum Gen {
             if Self.fold(value).isEmpty { value += "x" }
             let html = try Self.page(value: value, field: field)
             let text = BatteryTests.visibleText(html)
-            // cmark renders the autolink-breaking comment after an address's `@`: README, "Guarantees".
+            // cmark renders the autolink-breaking comment after an address's `@`
+            // (docs/garanties-en-limieten.md, "Guarantees").
             let expected = Self.fold(value)
             covered.insert(field)
             #expect(Self.containsBytes(Self.fold(text), expected), "seed \(Self.seed) #\(i): \(field) = \(value.debugDescription) not shown as text")
@@ -208,7 +209,7 @@ enum Gen {
 
     /// The sequence of tag names in a page, without attributes or text.
     static func tagNames(_ html: String) -> [String] {
-        // The empty comment after an e-mail address's `@` is documented (README, "Guarantees").
+        // The empty comment after an e-mail address's `@` is documented (docs/garanties-en-limieten.md, "Guarantees").
         BatteryTests.tags(html.replacingOccurrences(of: "@<!-- raw HTML omitted -->", with: "@")).map { tag in
             String(tag.dropFirst().prefix { $0 != " " && $0 != ">" && $0 != "\n" })
         }

@@ -168,12 +168,35 @@ import ZIPFoundation
                         let datum = br.date("datum") ?? r.date("datum") ?? plan.vergadering.datum
                         #expect(own.contains("\(Vocabulary.ontvangst.label)</diwoo:soortHandeling><diwoo:atTime>\(datum.iso)T00:00:00"), "\(path)")
                     }
-                    #expect(own.contains(Vocabulary.documentsoorten(kind: p.kind).last!.uri), "\(path)")
+                    #expect(own.contains(Vocabulary.documentsoorten(p.source.kind).last!.uri), "\(path)")
                 case nil:
                     break
                 }
             }
         }
+    }
+
+    /// Each kind fills its Woo facts from its typed model. Whatever the kind, they must say
+    /// what the fields of the same names say, so no kind keeps its registratienummer,
+    /// summary or signatures from the Woo files: checked on every example and on every
+    /// kind's `new` file with all fields filled.
+    @Test func everyKindGivesTheWooTheFieldsItHas() throws {
+        var stukken = try Package.exampleFiles.map(loadExample)
+        for kind in DocumentKinds.all {
+            stukken.append(try load(NewDocument.yaml(for: kind, filled: true), name: "nieuw-\(kind.soort).yaml").get())
+        }
+        for stuk in stukken {
+            let r = stuk.record, facts = stuk.document.wooFacts, file = stuk.source.path
+            #expect(facts.datum == r.date("datum"), "\(file)")
+            #expect(facts.registratienummer == r.text("registratienummer"), "\(file)")
+            #expect(facts.portefeuillehouder == r.text("portefeuillehouder"), "\(file)")
+            #expect(facts.samenvatting == r.markdown("samenvatting"), "\(file)")
+            #expect(facts.ondertekend == r.record("ondertekening")?.date("datum"), "\(file)")
+            #expect(facts.vastgesteld == r.record("vaststelling")?.date("datum"), "\(file)")
+        }
+        let filled = stukken.filter { $0.source.path.hasPrefix("nieuw-") }
+        #expect(filled.contains { $0.document.wooFacts.registratienummer != nil })
+        #expect(filled.contains { $0.document.wooFacts.vastgesteld != nil })
     }
 
     /// XML without the indentation between elements, so expectations do not depend on it.

@@ -216,6 +216,7 @@ enum PackMessage {
         case ENOTDIR: "een deel van het pad is een bestand, geen map; kies een andere map"
         case ENOENT: "de map bestaat niet; maak haar eerst aan of kies een andere"
         case EEXIST: "bestaat al"
+        case ENAMETOOLONG: "de naam is te lang voor het bestandssysteem (hoogstens 255 bytes per naam); kies een kortere"
         case EIO: "schrijffout van het apparaat"
         default: "kan niet schrijven: \(String(cString: strerror(code)))"
         }
@@ -228,6 +229,60 @@ enum PackMessage {
     }
     static func outputOverlapsInput(_ o: String) -> String {
         "uitvoermap '\(o)' valt samen met de map van de vergadering (of ligt erin of erboven); kies een map daarbuiten"
+    }
+    static let zipTooLarge = "het ZIP-bestand wordt te groot (meer dan 65.534 bestanden of 4 GB); splits de vergadering"
+    static func zipEntryChanged(_ name: String) -> String {
+        "\(name): veranderde terwijl het ZIP-bestand gemaakt werd; maak het pakket opnieuw"
+    }
+    static func pageNameReserved(_ a: String, file: String) -> String {
+        "agendapunt '\(a)' zou de pagina \(file) krijgen, en die naam heeft het pakket zelf nodig; kies een ander agendapunt"
+    }
+    static func pageNameTooLong(_ bytes: Int, maximum: Int) -> String {
+        "dit agendapunt is te lang voor een bestandsnaam (\(bytes) tekens in de paginanaam; hoogstens \(maximum)); kort het agendapunt in, de titel mag lang zijn"
+    }
+    static func tooManyFiles(_ n: Int, maximum: Int) -> String {
+        "hier komt het pakket boven \(maximum) bestanden (in totaal \(n)), meer dan een ZIP-bestand kan bevatten; splits de vergadering"
+    }
+    static func sharedWithNonPublic(_ other: String) -> String {
+        "dit bestand wordt hier openbaar gepubliceerd, maar is bij \(other) niet openbaar; klopt dat niet, maak dan hier ook 'openbaar: nee'"
+    }
+    static func itemLabel(_ a: String) -> String { "agendapunt \(a)" }
+    static func bijlageLabel(_ a: String, nummer: Int) -> String { "agendapunt \(a), bijlage \(nummer)" }
+
+    // What `-o` may replace: nothing, an empty folder, or a previous pack of the same
+    // meeting and audience. Each refusal touched nothing.
+    static func outputIsFile(_ o: String) -> String {
+        "-o \(o) is een bestand, geen map; een pakket vervangt alleen een lege map of een eerder pakket: kies een nieuwe map (niets aangeraakt)"
+    }
+    static func outputIsSymlink(_ o: String) -> String {
+        "-o \(o) is een symbolische link; geef de map zelf, of een nieuwe map (niets aangeraakt)"
+    }
+    static func outputNotAPack(_ o: String) -> String {
+        "-o \(o) is een map met bestanden, maar geen pakket van stukken (geen manifest.json van stukken); kies een nieuwe of lege map (niets aangeraakt)"
+    }
+    static func outputForeignFile(_ o: String, file: String) -> String {
+        "-o \(o) is een pakket van stukken, maar '\(file)' hoort er niet bij en zou verdwijnen; verplaats het of kies een andere map (niets aangeraakt)"
+    }
+    static func outputOtherMeeting(_ o: String, existing: String, wanted: String) -> String {
+        "-o \(o) bevat het pakket van een andere vergadering (\(existing), niet \(wanted)); elke vergadering krijgt een eigen map (niets aangeraakt)"
+    }
+    static func outputHoldsCurrentFolder(_ o: String) -> String {
+        "-o \(o) is de huidige map of ligt erboven; geef een map die daarin of ernaast ligt, bijvoorbeeld -o site (niets aangeraakt)"
+    }
+    static func outputChangedDuringBuild(_ o: String, reason: String) -> String {
+        "-o \(o) is tijdens het bouwen veranderd en teruggezet zoals het was: \(reason)"
+    }
+    static func outputKeptAside(_ o: String, at aside: String) -> String {
+        "-o \(o) is tijdens het bouwen veranderd en kon niet worden teruggezet; wat er stond, staat nu in \(aside): zet het zelf terug"
+    }
+    static func outputIsInput(_ o: String) -> String {
+        "\(o): weigert een invoerbestand te overschrijven; kies een ander uitvoerpad"
+    }
+    static func outputInsideInput(_ o: String, input: String) -> String {
+        "-o \(o) ligt in \(input), dat deze opdracht leest; kies een uitvoerpad daarbuiten (niets geschreven)"
+    }
+    static func outputContainsInput(_ o: String, input: String) -> String {
+        "-o \(o) bevat \(input), dat deze opdracht leest; kies een uitvoermap waarin geen invoer staat (niets geschreven)"
     }
 }
 
@@ -253,7 +308,9 @@ enum PDFMessage {
     static let weasyprintMissing =
         "PDF maken kan niet: WeasyPrint is niet geïnstalleerd. Installeer het Debian-pakket 'weasyprint' (sudo apt-get install weasyprint); HTML maken werkt ook zonder"
     static func weasyprintNotExecutable(_ path: String) -> String {
-        "PDF maken kan niet: STUKKEN_WEASYPRINT wijst naar '\(path)', en dat is geen uitvoerbaar programma"
+        "PDF maken kan niet: '\(path)' is geen bruikbaar weasyprint-programma (uitvoerbaar, met op de eerste regel "
+            + "'#!' en de Python die WeasyPrint heeft); wijs met STUKKEN_WEASYPRINT naar de weasyprint van het "
+            + "Debian-pakket, /usr/bin/weasyprint"
     }
     static func timedOut(seconds: Int) -> String {
         "WeasyPrint was na \(seconds) s nog niet klaar en is gestopt; er is geen PDF geschreven"
@@ -263,6 +320,26 @@ enum PDFMessage {
     }
     static func io(_ detail: String) -> String { "PDF maken kan niet: \(detail)" }
     static let stdoutRefused = "een PDF gaat niet naar het scherm: geef met -o een bestand of map"
+    /// `image`: as the stuk names it (`grafiek.png`, `http://…`), or the URL an SVG names.
+    static func imageLeftOut(_ image: String, reason: RefusedImage.Reason) -> String {
+        let why =
+            switch reason {
+            case .netwerk:
+                "een PDF haalt niets van internet of het netwerk; zet de afbeelding als bestand in de map van het stuk "
+                    + "en noem haar met een relatief pad, zoals ![grafiek](grafiek.png)"
+            case .buitenMap:
+                "het bestand ligt buiten de map van het stuk (via '..', een absoluut pad of een symbolische koppeling); "
+                    + "zet de afbeelding in de map van het stuk of een map daaronder"
+            case .geenMap:
+                "deze PDF leest geen bestanden, alleen 'stukken render --format pdf' neemt afbeeldingen uit de map van het "
+                    + "stuk op; maak de PDF met 'stukken render'"
+            case .geenAfbeelding:
+                "alleen .png-, .jpg-, .gif- en .svg-bestanden worden opgenomen; sla de afbeelding in een van die vormen op"
+            case .nietGevonden: "het bestand bestaat niet in de map van het stuk; controleer de naam (hoofdletters tellen mee)"
+            case .onleesbaar: "WeasyPrint kan er geen afbeelding van maken; sla haar opnieuw op als .png of .jpg"
+            }
+        return "afbeelding '\(image)' staat niet in de PDF: \(why)"
+    }
 }
 
 /// The texts `stukken serve` (the web form) shows beside the validator's messages.
@@ -284,6 +361,28 @@ public enum ServeMessage {
     }
     public static func unfinished(_ errors: Int) -> String {
         "Nog niet compleet: stukken check meldt \(errors == 1 ? "1 fout" : "\(errors) fouten"). Open dit bestand weer in 'stukken serve' om verder te gaan."
+    }
+    public static func tooManyFields(limit: Int) -> String {
+        "het formulier heeft te veel velden (meer dan \(limit)); een stuk in het formulier heeft er hoogstens \(limit), zet de rest in een apart stuk of bewerk het YAML-bestand zelf"
+    }
+    public static func tooManyRows(list: String, limit: Int) -> String {
+        let shown = list.count > 60 ? list.prefix(60) + "…" : Substring(list)
+        return "de lijst '\(shown)' heeft meer dan \(limit) regels; het formulier houdt er hoogstens \(limit) bij, zet de rest in een apart stuk of bewerk het YAML-bestand zelf"
+    }
+    public static let badUpload =
+        "het bestand kwam niet goed aan (geen geldige multipart/form-data-grens van 1 tot 70 tekens); kies het bestand opnieuw met 'Open YAML'"
+    public static let absoluteTarget =
+        "geweigerd: de aanvraag noemt een volledig adres in plaats van een pad; deze formulierserver is geen proxy"
+    public static let pdfBusy =
+        "er worden al PDF's gemaakt; probeer 'Download PDF' over een ogenblik opnieuw"
+    /// An error page for a status without a message of its own.
+    public static func status(_ code: Int) -> String {
+        switch code {
+        case 404: "deze pagina bestaat niet; ga terug naar het begin"
+        case 413: "de aanvraag is te groot (hoogstens \(2 * Limits.maximumFileBytes) bytes); een stuk is hoogstens \(Limits.maximumFileBytes) bytes"
+        case 400..<500: "de aanvraag kan niet worden gelezen (HTTP \(code)); ga terug naar het begin en probeer het opnieuw"
+        default: "er ging iets mis in de formulierserver (HTTP \(code)); probeer het opnieuw of start 'stukken serve' opnieuw"
+        }
     }
     public static func listening(_ url: String) -> String {
         "stukken serve: het formulier staat op \(url) (alleen op deze computer; stoppen met Ctrl-C)"

@@ -3,7 +3,7 @@ import Foundation
 /// Heading anchors that stay the same as long as the heading text does, so an agenda
 /// can deep-link into a notitie.
 ///
-/// The rule (documented in the README): lower-case; letters with accents lose them
+/// The rule (docs/architectuur.md, "Heading anchors"): lower-case; letters with accents lose them
 /// (é → e); every run of characters other than a–z and 0–9 becomes one `-`; leading and
 /// trailing `-` go; an empty result is `sectie`; a repeated slug gets `-2`, `-3`, ….
 public enum Slug {

@@ -1,6 +1,11 @@
-/// A kind of stuk (voorstel, memo, …): its fields, its typed model, and what its
-/// templates see. Adding a kind is a new type conforming to this, a template folder
-/// and an example; the reader, validator, templates and HTML stage stay as they are.
+/// A kind of stuk (voorstel, memo, …): its fields, its typed model, what its templates
+/// see, its printed header and what a Woo publication says about it.
+///
+/// Adding a kind takes: a new type conforming to this, in its own file under `Kinds/`;
+/// its templates in `Templates/<soort>/` (`kop`, `inhoud`, `slot`; see `TemplateSet`);
+/// an example in `examples/` with its goldens; and one line in `DocumentKinds.all`. The
+/// reader, validator, HTML and PDF stages, the pack and the Woo files stay as they are.
+/// CONTRIBUTING.md ("Adding a kind") gives the steps.
 public protocol DocumentKind: Sendable {
     /// The value of `soort:` and the name of the template folder.
     static var soort: String { get }
@@ -28,6 +33,13 @@ public protocol DocumentKind: Sendable {
     var isConcept: Bool { get }
     /// The title a public agenda may show for a non-public document.
     var openbareTitel: String? { get }
+
+    /// The running header of its printed pages, its cover page and its PDF metadata.
+    var printHeader: PrintHeader { get }
+    /// The documentsoort a Woo publication gives it besides `vergaderstuk`, if any.
+    static var wooDocumentsoort: WooDocumentsoort? { get }
+    /// What the Woo files say about the document: date, identifier, summary, signatures.
+    var wooFacts: WooFacts { get }
 }
 
 extension DocumentKind {

@@ -16,6 +16,13 @@ public struct Evaluatie: DocumentKind {
 
     public var titel: String { project }
 
+    public var printHeader: PrintHeader { Formulier.printHeader(soort: Self.soort, titel: titel) }
+    public static let wooDocumentsoort: WooDocumentsoort? = .evaluatierapport
+    /// Its summary of the project is what a Woo publication gives as its omschrijving.
+    public var wooFacts: WooFacts {
+        WooFacts(datum: datum, samenvatting: rubrieken.first { $0.key == "samenvatting" }?.antwoord)
+    }
+
     public static let fields: [Field] = [
         CommonFields.soort(soort),
         CommonFields.openbaar,
@@ -43,7 +50,7 @@ public struct Evaluatie: DocumentKind {
         project = r.text("project") ?? ""
         openbaar = r.jaNee("openbaar") ?? false
         projectleider = r.text("projectleider") ?? ""
-        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        datum = r.requiredDate("datum")
         rubrieken = Rubriek.all(Self.fields, r)
     }
 

@@ -44,6 +44,14 @@ enum Formulier {
         return field
     }
 
+    /// The printed header of a Platform IVZ form: the form's name, then the project.
+    static func printHeader(soort: String, titel: String) -> PrintHeader {
+        let naam = soort.prefix(1).uppercased() + soort.dropFirst()
+        return PrintHeader(
+            soort: soort.uppercased(), orgaan: "Platform IVZ", label: "", onderwerp: titel,
+            afzender: PrintHeader.platform, subject: "\(naam) Platform IVZ", capitals: false)
+    }
+
     /// "A", "A en B", "A, B en C".
     static func opsomming(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }

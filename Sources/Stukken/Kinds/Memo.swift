@@ -25,6 +25,17 @@ public struct Memo: DocumentKind {
     /// For `<title>` and indexes: the onderwerp says more than "MEMO".
     public var titel: String { onderwerp ?? kopTitel }
 
+    /// Seed 002 (a voorstel in memovorm) and seed 003 (a memo): the form, then its subject.
+    public var printHeader: PrintHeader {
+        PrintHeader(
+            soort: opmaak == .voorstel ? "VOORSTEL" : "MEMO", orgaan: "", label: "ONDERWERP",
+            onderwerp: onderwerp ?? kopTitel, afzender: PrintHeader.veiligheidsregio,
+            subject: opmaak == .voorstel ? "Voorstel in memovorm" : "Memo", capitals: false)
+    }
+
+    public static let wooDocumentsoort: WooDocumentsoort? = nil
+    public var wooFacts: WooFacts { WooFacts(datum: datum) }
+
     public static let fields: [Field] = [
         CommonFields.soort(soort),
         CommonFields.openbaar,
@@ -67,7 +78,7 @@ public struct Memo: DocumentKind {
         aan = r.text("aan") ?? ""
         van = r.texts("van")
         opgesteld = r.text("opgesteld")
-        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        datum = r.requiredDate("datum")
         onderwerp = r.text("onderwerp")
         inhoud = r.markdown("inhoud") ?? ""
         bijlagen = r.records("bijlagen").map(Bijlage.init)

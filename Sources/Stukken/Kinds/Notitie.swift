@@ -18,6 +18,22 @@ public struct Notitie: DocumentKind {
     public var inhoud: String
     public var bijlagen: [Bijlage]
 
+    public var printHeader: PrintHeader {
+        // A notitie that belongs to a voorstel carries that voorstel's header, as in seed 004.
+        if let bij {
+            var h = Voorstel.printHeader(bij.orgaan, onderwerp: bij.onderwerp, agendapunt: bij.agendapunt)
+            let punt = bij.agendapunt.map { ", agendapunt \($0)" } ?? ""
+            h.subject = "Notitie bij het voorstel aan het \(bij.orgaan.naam)" + punt
+            return h
+        }
+        return PrintHeader(
+            soort: "NOTITIE", orgaan: "", label: "ONDERWERP", onderwerp: titel, afzender: PrintHeader.platform,
+            subject: "Notitie", capitals: false)
+    }
+
+    public static let wooDocumentsoort: WooDocumentsoort? = .beleidsnota
+    public var wooFacts: WooFacts { WooFacts(datum: datum) }
+
     public static let fields: [Field] = [
         CommonFields.soort(soort),
         CommonFields.openbaar,
@@ -47,7 +63,7 @@ public struct Notitie: DocumentKind {
     public init(_ r: Record) {
         titel = r.text("titel") ?? ""
         openbaar = r.jaNee("openbaar") ?? false
-        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        datum = r.requiredDate("datum")
         bij = r.record("bij").map {
             Bij(
                 onderwerp: $0.text("onderwerp") ?? "", orgaan: Voorstel.Orgaan(rawValue: $0.text("orgaan") ?? "") ?? .dvo,

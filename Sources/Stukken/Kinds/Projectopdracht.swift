@@ -30,6 +30,10 @@ public struct Projectopdracht: DocumentKind {
     public var rubrieken: [Rubriek]
     public var selectiecriteria: Selectiecriteria
 
+    public var printHeader: PrintHeader { Formulier.printHeader(soort: Self.soort, titel: titel) }
+    public static let wooDocumentsoort: WooDocumentsoort? = .plan
+    public var wooFacts: WooFacts { WooFacts(datum: datum) }
+
     static let criteriumFields: [Field] = [
         Field("primaat_openbare_orde_en_veiligheid", "Primaat Openbare Orde en Veiligheid", .jaNee, example: "ja"),
         Field("dvo_besluitvormend_orgaan", "DVO besluitvormend orgaan", .jaNee, example: "ja"),
@@ -55,45 +59,19 @@ public struct Projectopdracht: DocumentKind {
         Field("datum", "Datum", .date, example: "2016-12-12"),
         Field(
             "aanleiding", "Aanleiding van probleem/ uitdaging", .markdown,
-            help: [
-                "Beschrijft welke gebeurtenis het project acuut maakt, de reden waarom het 'nu' op de agenda staat.",
-                "Waar, wanneer en bij wie is het idee voor dit project ontstaan?",
-                "Wat is het probleem en in welke uitdaging is dat te vertalen?",
-                "Waarom is het een uitdaging?",
-                "Wat gebeurt er als de uitdaging niet wordt opgepakt?",
-            ]),
+            help: ProjectHelp.aanleiding),
         Field(
             "doelstelling", "Doelstelling", .markdown,
-            help: [
-                "Wat is de \"hogere ambitie\" van het project. De hogere ambitie hoeft niet in het project te worden gerealiseerd. Het project draagt er aan bij. Het projectresultaat wordt wel gerealiseerd in het project (zie hierna).",
-                "Wat wil de organisatie bereiken met dit project?",
-                "Waar moet het project een bijdrage aan leveren?",
-                "Hoe verhoudt het project zich tot de missie, visie en strategie van de organisatie als geheel?",
-                "Concreet kun je een doelstelling formuleren met betrekking tot de vraag: wanneer zijn we tevreden/wanneer is het project klaar?",
-            ]),
+            help: ProjectHelp.doelstelling),
         Field(
             "betrokken_partners", "Betrokken partners", .markdown,
-            help: ["Welke partners zijn er bij betrokken en wat doen zij?"]),
+            help: ProjectHelp.betrokkenPartners),
         Field(
             "afbakening", "Afbakening", .markdown, .optional,
-            help: [
-                "Beschrijf de zaken die je wel zou kunnen doen om de doelstelling dichterbij te brengen, maar die je niet gaat doen.",
-                "Wat is niet het resultaat van het project?",
-                "Wanneer stopt het project, en wat gebeurt pas na het project? (Afbakening naar fase)",
-                "Waar stopt het project? (Afbakening naar inhoud)",
-                "Wat valt buiten het project en krijgt de opdrachtgever niet?",
-                "Zijn de grenzen van wat wel en wat niet tot het project behoort voor anderen ook duidelijk?",
-                "Wat moet/behoort door anderen te worden opgeleverd of verzorgd?",
-            ]),
+            help: ProjectHelp.afbakening),
         Field(
             "risicos", "Risico's/ onverwachte zaken/ effecten", .markdown, .optional,
-            help: [
-                "Beschrijf de kanttekeningen/bedreigingen/consequenties die de uitvoering van het project in de ruimste zin kan hebben.",
-                "Wat kan het behalen van de projectresultaten in de weg staan?",
-                "Wat zijn mogelijke neveneffecten?",
-                "Wat zijn mogelijke negatieve effecten?",
-                "Wat zijn mogelijke positieve effecten?",
-            ]),
+            help: ProjectHelp.risicos),
         Field(
             "selectiecriteria", "Beoordeling/ selectiecriteria", .record(criteriumFields),
             help: [
@@ -105,7 +83,7 @@ public struct Projectopdracht: DocumentKind {
         titel = r.text("titel") ?? ""
         openbaar = r.jaNee("openbaar") ?? false
         indiener = r.text("indiener")
-        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        datum = r.requiredDate("datum")
         rubrieken = Rubriek.all(Self.fields, r)
         let s = r.record("selectiecriteria") ?? Record()
         let genoemd = Set(s.texts("gemeenten"))

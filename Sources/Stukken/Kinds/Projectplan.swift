@@ -40,6 +40,10 @@ public struct Projectplan: DocumentKind {
 
     public var titel: String { opdrachtnaam }
 
+    public var printHeader: PrintHeader { Formulier.printHeader(soort: Self.soort, titel: titel) }
+    public static let wooDocumentsoort: WooDocumentsoort? = .plan
+    public var wooFacts: WooFacts { WooFacts(datum: datum, portefeuillehouder: portefeuillehouder) }
+
     static let projectgroepFields: [Field] = [
         Field(
             "leden", "Leden",
@@ -78,25 +82,13 @@ public struct Projectplan: DocumentKind {
         Field("datum", "Datum", .date, example: "2017-03-13"),
         Field(
             "aanleiding", "Aanleiding van probleem/uitdaging", .markdown,
-            help: [
-                "Beschrijft welke gebeurtenis het project acuut maakt, de reden waarom het 'nu' op de agenda staat.",
-                "Waar, wanneer en bij wie is het idee voor dit project ontstaan?",
-                "Wat is het probleem en in welke uitdaging is dat te vertalen?",
-                "Waarom is het een uitdaging?",
-                "Wat gebeurt er als de uitdaging niet wordt opgepakt?",
-            ]),
+            help: ProjectHelp.aanleiding),
         Field(
             "betrokken_partners", "Betrokken partners", .markdown,
-            help: ["Welke partners zijn er bij betrokken en wat doen zij?"]),
+            help: ProjectHelp.betrokkenPartners),
         Field(
             "doelstelling", "Doelstelling", .markdown,
-            help: [
-                "Wat is de \"hogere ambitie\" van het project. De hogere ambitie hoeft niet in het project te worden gerealiseerd. Het project draagt er aan bij. Het projectresultaat wordt wel gerealiseerd in het project (zie hierna).",
-                "Wat wil de organisatie bereiken met dit project?",
-                "Waar moet het project een bijdrage aan leveren?",
-                "Hoe verhoudt het project zich tot de missie, visie en strategie van de organisatie als geheel?",
-                "Concreet kun je een doelstelling formuleren met betrekking tot de vraag: wanneer zijn we tevreden/wanneer is het project klaar?",
-            ]),
+            help: ProjectHelp.doelstelling),
         Field(
             "projectresultaat", "Projectresultaat", .markdown,
             help: [
@@ -123,15 +115,7 @@ public struct Projectplan: DocumentKind {
             ]),
         Field(
             "afbakening", "Afbakening", .markdown, .optional,
-            help: [
-                "Beschrijf de zaken die je wel zou kunnen doen om de doelstelling dichterbij te brengen, maar die je niet gaat doen.",
-                "Wat is niet het resultaat van het project?",
-                "Wanneer stopt het project, en wat gebeurt pas na het project? (Afbakening naar fase)",
-                "Waar stopt het project? (Afbakening naar inhoud)",
-                "Wat valt buiten het project en krijgt de opdrachtgever niet?",
-                "Zijn de grenzen van wat wel en wat niet tot het project behoort voor anderen ook duidelijk?",
-                "Wat moet/behoort door anderen te worden opgeleverd of verzorgd?",
-            ]),
+            help: ProjectHelp.afbakening),
         Field(
             "relatie_andere_initiatieven", "Relatie andere initiatieven en ontwikkelingen", .markdown, .optional,
             help: [
@@ -142,13 +126,7 @@ public struct Projectplan: DocumentKind {
             ]),
         Field(
             "risicos", "Risico's/onverwachte zaken / effecten", .markdown, .optional,
-            help: [
-                "Beschrijf de kanttekeningen/bedreigingen/consequenties die de uitvoering van het project in de ruimste zin kan hebben.",
-                "Wat kan het behalen van de projectresultaten in de weg staan?",
-                "Wat zijn mogelijke neveneffecten?",
-                "Wat zijn mogelijke negatieve effecten?",
-                "Wat zijn mogelijke positieve effecten?",
-            ]),
+            help: ProjectHelp.risicos),
         Field(
             "projectgroep", "Projectgroep", .record(projectgroepFields),
             help: [
@@ -174,8 +152,7 @@ public struct Projectplan: DocumentKind {
         openbaar = r.jaNee("openbaar") ?? false
         portefeuillehouder = r.text("portefeuillehouder") ?? ""
         projectleider = r.text("projectleider") ?? ""
-        let datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
-        self.datum = datum
+        datum = r.requiredDate("datum")
         rubrieken = Rubriek.all(Self.fields, r)
         let groep = r.record("projectgroep") ?? Record()
         projectgroep = Projectgroep(
@@ -188,9 +165,9 @@ public struct Projectplan: DocumentKind {
         let p = r.record("planning") ?? Record()
         planning = Planning(
             mijlpalen: p.records("mijlpalen").map {
-                Mijlpaal(datum: $0.date("datum") ?? datum, omschrijving: $0.text("omschrijving") ?? "")
+                Mijlpaal(datum: $0.requiredDate("datum"), omschrijving: $0.text("omschrijving") ?? "")
             },
-            einddatum: p.date("einddatum") ?? datum)
+            einddatum: p.requiredDate("einddatum"))
     }
 
     /// A mijlpaal after the einddatum contradicts the plan the evaluatie is held against.

@@ -71,6 +71,27 @@ public struct Voorstel: DocumentKind {
     public var vergaderdatum: Datum? { datum }
     public var isConcept: Bool { concept }
 
+    public var printHeader: PrintHeader {
+        Self.printHeader(orgaanVan, onderwerp: onderwerp, agendapunt: agendapunt)
+    }
+
+    /// A voorstel's header, which a notitie that belongs to one carries too (seed 004).
+    static func printHeader(_ orgaan: Orgaan, onderwerp: String, agendapunt: String?) -> PrintHeader {
+        PrintHeader(
+            soort: "VOORSTEL", orgaan: orgaan.naam, label: "ONDERWERP", onderwerp: onderwerp,
+            afzender: orgaan == .dvo ? PrintHeader.platform : PrintHeader.veiligheidsregio,
+            subject: "Voorstel aan het \(orgaan.naam)" + (agendapunt.map { ", agendapunt \($0)" } ?? ""),
+            capitals: orgaan == .dvo)
+    }
+
+    public static let wooDocumentsoort: WooDocumentsoort? = nil
+
+    public var wooFacts: WooFacts {
+        WooFacts(
+            datum: datum, registratienummer: registratienummer, portefeuillehouder: portefeuillehouder,
+            samenvatting: samenvatting, ondertekend: ondertekening?.datum, vastgesteld: vaststelling?.datum)
+    }
+
     static let maximumDepth = 3
 
     static func punt(depth: Int) -> FieldType {
@@ -146,7 +167,7 @@ public struct Voorstel: DocumentKind {
         orgaanVan = Orgaan(rawValue: r.text("orgaan") ?? "") ?? .ab
         onderwerp = r.text("onderwerp") ?? ""
         agendapunt = r.text("agendapunt")
-        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        datum = r.requiredDate("datum")
         openbaar = r.jaNee("openbaar") ?? false
         behandeldDoor = r.text("behandeld_door") ?? ""
         registratienummer = r.text("registratienummer")
@@ -161,14 +182,14 @@ public struct Voorstel: DocumentKind {
         bijlagen = r.records("bijlagen").map(Bijlage.init)
         ondertekening = r.record("ondertekening").map {
             Ondertekening(
-                plaats: $0.text("plaats") ?? "", datum: $0.date("datum") ?? datum,
+                plaats: $0.text("plaats") ?? "", datum: $0.requiredDate("datum"),
                 namens: $0.text("namens") ?? "Het dagelijks bestuur",
                 secretaris: Self.persoon($0.record("secretaris"), "Secretaris"),
                 voorzitter: Self.persoon($0.record("voorzitter"), "Voorzitter"))
         }
         vaststelling = r.record("vaststelling").map {
             Vaststelling(
-                datum: $0.date("datum") ?? datum,
+                datum: $0.requiredDate("datum"),
                 secretaris: Self.persoon($0.record("secretaris"), "Secretaris"),
                 voorzitter: Self.persoon($0.record("voorzitter"), "Voorzitter"))
         }

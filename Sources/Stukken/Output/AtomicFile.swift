@@ -13,7 +13,7 @@ public enum AtomicFile {
 
         public var description: String {
             switch self {
-            case .wouldOverwriteInput(let p): "\(p): weigert een invoerbestand te overschrijven; kies een ander uitvoerpad"
+            case .wouldOverwriteInput(let p): PackMessage.outputIsInput(p)
             case .cannotWrite(let p, let reason): "\(p): \(reason)"
             }
         }

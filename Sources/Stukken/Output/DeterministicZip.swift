@@ -14,7 +14,14 @@ import ZIPFoundation
 enum DeterministicZip {
     enum Failure: Error, CustomStringConvertible {
         case tooLarge
-        var description: String { "het ZIP-bestand wordt te groot (meer dan 65.535 bestanden of 4 GB)" }
+        /// A file gave other bytes than its size said while it was being read.
+        case changed(String)
+        var description: String {
+            switch self {
+            case .tooLarge: PackMessage.zipTooLarge
+            case .changed(let name): PackMessage.zipEntryChanged(name)
+            }
+        }
     }
 
     /// 1 January 2000, 00:00, as MS-DOS date and time fields (local fields: the same bytes
@@ -28,65 +35,54 @@ enum DeterministicZip {
     /// that a pack of any size holds only a handful of files in memory; a batch also ends
     /// at `batchBytes` (large PDF bijlagen), unless it would be empty.
     static let batch = 64
+    /// ZIP 2.0 counts entries in 16 bits, and the all-ones value means "see ZIP64".
+    static let maximumEntries = Int(UInt16.max) - 1
     static let batchBytes = 32 << 20
 
-    /// Writes the archive of the files `entries` (archive name and size; bytes by `read`),
-    /// in that order, as a sequence of `emit` calls. Returns the archive's size.
-    static func write(_ entries: [(name: String, size: Int)], read: @Sendable (String) throws -> Data, emit: (Data) throws -> Void) throws -> Int {
-        guard entries.count < Int(UInt16.max) else { throw Failure.tooLarge }
+    /// An entry larger than this is read and deflated a chunk at a time, on its own (a
+    /// bijlage of hundreds of MB), so memory holds a chunk of it, not all of it.
+    static let streamBytes = 8 << 20
+    static let streamChunk = 1 << 20
+
+    /// Writes the archive of the files `entries` (archive name and size; bytes by `read`,
+    /// given a name and a byte range), in that order, as a sequence of `emit` calls.
+    /// Returns the archive's size.
+    static func write(
+        _ entries: [(name: String, size: Int)], read: @Sendable (String, Range<Int>) throws -> Data, emit: (Data) throws -> Void
+    ) throws -> Int {
+        guard entries.count <= maximumEntries else { throw Failure.tooLarge }
         var offset = 0
         var directory = Data()
         var start = 0
         while start < entries.count {
+            if entries[start].size > streamBytes {
+                let (name, size) = entries[start]
+                offset += try stream(name, size: size, at: offset, read: read, emit: emit, directory: &directory)
+                start += 1
+                continue
+            }
             var end = start + 1
             var bytes = entries[start].size
-            while end < entries.count, end - start < batch, bytes + entries[end].size <= batchBytes {
+            while end < entries.count, end - start < batch, entries[end].size <= streamBytes, bytes + entries[end].size <= batchBytes {
                 bytes += entries[end].size
                 end += 1
             }
-            let slice = entries[start..<end].map(\.name)
+            let slice = entries[start..<end]
             start = end
-            let deflated = slice.concurrentMap { name in Result { () throws -> (Deflated, Int) in let d = try read(name); return (try deflate(d), d.count) } }
+            let deflated = slice.map { $0 }.concurrentMap { entry in
+                Result { () throws -> (Deflated, Int) in
+                    let d = try read(entry.name, 0..<entry.size)
+                    return (try deflate(d), d.count)
+                }
+            }
             var archive = Data()
-            for (i, name) in slice.enumerated() {
-                let (entry, size) = try deflated[i].get()
-                let nameBytes = Data(name.utf8)
-                guard offset + archive.count < Int(UInt32.max), entry.body.count < Int(UInt32.max), size < Int(UInt32.max),
-                    nameBytes.count < Int(UInt16.max)
-                else { throw Failure.tooLarge }
-                let entryOffset = UInt32(offset + archive.count)
-                var fields = Fields()
-                fields.u16(20)  // version needed: 2.0 (deflate)
-                fields.u16(0x0800)  // flags: names are UTF-8
-                fields.u16(8)  // deflate
-                fields.u16(dosTime)
-                fields.u16(dosDate)
-                fields.u32(entry.crc32)
-                fields.u32(UInt32(entry.body.count))
-                fields.u32(UInt32(size))
-                fields.u16(UInt16(nameBytes.count))
-                fields.u16(0)  // no extra field
-
-                var local = Fields()
-                local.u32(0x0403_4b50)
-                archive.append(contentsOf: local.bytes)
-                archive.append(contentsOf: fields.bytes)
-                archive.append(nameBytes)
-                archive.append(entry.body)
-
-                var central = Fields()
-                central.u32(0x0201_4b50)
-                central.u16(0x0314)  // made by: UNIX, 2.0
-                directory.append(contentsOf: central.bytes)
-                directory.append(contentsOf: fields.bytes)
-                var rest = Fields()
-                rest.u16(0)  // no comment
-                rest.u16(0)  // disk 0
-                rest.u16(0)  // internal attributes
-                rest.u32(externalAttributes)
-                rest.u32(entryOffset)
-                directory.append(contentsOf: rest.bytes)
-                directory.append(nameBytes)
+            for (i, entry) in slice.enumerated() {
+                let (body, size) = try deflated[i].get()
+                let entryOffset = offset + archive.count
+                let fields = try Self.fields(entry.name, crc32: body.crc32, compressed: body.body.count, size: size, at: entryOffset)
+                archive.append(local(fields, entry.name))
+                archive.append(body.body)
+                directory.append(central(fields, entry.name, at: entryOffset))
             }
             offset += archive.count
             try emit(archive)
@@ -104,6 +100,83 @@ enum DeterministicZip {
         directory.append(contentsOf: end.bytes)
         try emit(directory)
         return offset + directory.count
+    }
+
+    /// A large entry, deflated as it is read. Its CRC and sizes are known only at its end,
+    /// so they follow the data in a data descriptor (flag bit 3), as in any streamed ZIP;
+    /// the central directory has them as usual. Returns the bytes emitted.
+    private static func stream(
+        _ name: String, size: Int, at offset: Int, read: (String, Range<Int>) throws -> Data, emit: (Data) throws -> Void,
+        directory: inout Data
+    ) throws -> Int {
+        let header = local(try fields(name, crc32: 0, compressed: 0, size: 0, at: offset, descriptor: true), name)
+        try emit(header)
+        var compressed = 0
+        var pending = Data()
+        let crc = try Data.compress(
+            size: Int64(size), bufferSize: streamChunk,
+            provider: { position, count in
+                let data = try read(name, Int(position)..<Int(position) + count)
+                guard data.count == count else { throw Failure.changed(name) }
+                return data
+            },
+            consumer: { chunk in
+                compressed += chunk.count
+                pending.append(chunk)
+                if pending.count >= streamChunk {
+                    try emit(pending)
+                    pending = Data()
+                }
+            })
+        var descriptor = Fields()
+        descriptor.u32(0x0807_4b50)
+        descriptor.u32(crc)
+        descriptor.u32(UInt32(clamping: compressed))
+        descriptor.u32(UInt32(clamping: size))
+        pending.append(contentsOf: descriptor.bytes)
+        try emit(pending)
+        let fields = try fields(name, crc32: crc, compressed: compressed, size: size, at: offset, descriptor: true)
+        directory.append(central(fields, name, at: offset))
+        return header.count + compressed + descriptor.bytes.count
+    }
+
+    /// The fields the local header and the central directory share; refuses what needs ZIP64.
+    private static func fields(
+        _ name: String, crc32: UInt32, compressed: Int, size: Int, at offset: Int, descriptor: Bool = false
+    ) throws -> Fields {
+        guard offset < Int(UInt32.max), compressed < Int(UInt32.max), size < Int(UInt32.max), name.utf8.count < Int(UInt16.max)
+        else { throw Failure.tooLarge }
+        var fields = Fields()
+        fields.u16(20)  // version needed: 2.0 (deflate)
+        fields.u16(descriptor ? 0x0808 : 0x0800)  // flags: names are UTF-8; sizes after the data
+        fields.u16(8)  // deflate
+        fields.u16(dosTime)
+        fields.u16(dosDate)
+        fields.u32(crc32)
+        fields.u32(UInt32(compressed))
+        fields.u32(UInt32(size))
+        fields.u16(UInt16(name.utf8.count))
+        fields.u16(0)  // no extra field
+        return fields
+    }
+
+    private static func local(_ fields: Fields, _ name: String) -> Data {
+        var local = Fields()
+        local.u32(0x0403_4b50)
+        return Data(local.bytes + fields.bytes + Array(name.utf8))
+    }
+
+    private static func central(_ fields: Fields, _ name: String, at offset: Int) -> Data {
+        var central = Fields()
+        central.u32(0x0201_4b50)
+        central.u16(0x0314)  // made by: UNIX, 2.0
+        var rest = Fields()
+        rest.u16(0)  // no comment
+        rest.u16(0)  // disk 0
+        rest.u16(0)  // internal attributes
+        rest.u32(externalAttributes)
+        rest.u32(UInt32(offset))
+        return Data(central.bytes + fields.bytes + rest.bytes + Array(name.utf8))
     }
 
     struct Deflated: Sendable {

@@ -21,29 +21,42 @@ enum DirectorySwap {
     }()
 
     private static let exchange: UInt32 = 2  // RENAME_EXCHANGE
+    private static let noReplace: UInt32 = 1  // RENAME_NOREPLACE
     private static let atCurrentDirectory: Int32 = -100  // AT_FDCWD
 
     /// Moves `new` to `target`. An existing `target` ends up at `new`'s old path, for the
-    /// caller to delete. Returns whether there was an old folder to delete.
+    /// caller to inspect and delete. Returns whether there was an old one.
+    /// A target that appears after the caller saw none is never replaced unseen: it is
+    /// exchanged too, so it lands at `new`'s path for the caller to check.
     static func install(_ new: String, at target: String) throws -> Bool {
+        if let renameat2 {
+            if renameat2(atCurrentDirectory, new, atCurrentDirectory, target, noReplace) == 0 { return false }
+            if errno == EEXIST {
+                try exchange(new, target)
+                return true
+            }
+        }
         var info = stat()
         if lstat(target, &info) != 0 {
             guard rename(new, target) == 0 else { throw SwapError(path: target, code: errno) }
             return false
         }
-        if let renameat2, renameat2(atCurrentDirectory, new, atCurrentDirectory, target, exchange) == 0 {
-            return true
-        }
-        // Fallback: old aside, new in, old to where new was.
-        let aside = new + ".old"
-        guard rename(target, aside) == 0 else { throw SwapError(path: target, code: errno) }
-        guard rename(new, target) == 0 else {
-            let code = errno
-            _ = rename(aside, target)
-            throw SwapError(path: target, code: code)
-        }
-        guard rename(aside, new) == 0 else { throw SwapError(path: aside, code: errno) }
+        try exchange(new, target)
         return true
+    }
+
+    /// Swaps what is at `a` and at `b` (both must exist).
+    static func exchange(_ a: String, _ b: String) throws {
+        if let renameat2, renameat2(atCurrentDirectory, a, atCurrentDirectory, b, exchange) == 0 { return }
+        // Fallback: b aside, a in, b to where a was.
+        let aside = a + ".old"
+        guard rename(b, aside) == 0 else { throw SwapError(path: b, code: errno) }
+        guard rename(a, b) == 0 else {
+            let code = errno
+            _ = rename(aside, b)
+            throw SwapError(path: b, code: code)
+        }
+        guard rename(aside, a) == 0 else { throw SwapError(path: aside, code: errno) }
     }
 
     struct SwapError: Error, CustomStringConvertible {

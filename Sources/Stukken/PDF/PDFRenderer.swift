@@ -4,10 +4,12 @@ import Foundation
 /// implements CSS paged media: `@page` margin boxes, `string-set` running headers, page
 /// counters, bookmarks. Chromium's print-to-PDF does none of that (see TECH-NOTES).
 ///
-/// WeasyPrint runs as a child process with a time limit; its output goes to a private
-/// temporary folder and comes back as bytes, so a failed or killed run leaves nothing
-/// behind and callers write the result atomically. `SOURCE_DATE_EPOCH` is fixed, so the
-/// same page gives the same bytes.
+/// WeasyPrint runs in a child process (`WeasyPrintDriver`, its Python API) with a time
+/// limit; its output goes to a private temporary folder and comes back as bytes, so a
+/// failed or killed run leaves nothing behind and callers write the result atomically.
+/// `SOURCE_DATE_EPOCH` is fixed, so the same page gives the same bytes. Making a PDF reads
+/// nothing from the network and no file but the images a stuk names in its own folder (and
+/// those only when asked); what is left out comes back as a located warning.
 public enum PDFRenderer {
     public struct Options: Sendable {
         /// A cover page before the document (seed 004: PLATFORM IVZ / SAMEN STERK VOOR EEN
@@ -15,11 +17,22 @@ public enum PDFRenderer {
         public var voorblad: Bool
         /// Seconds WeasyPrint may take before it is stopped.
         public var timeout: Double
+        /// Images the stuk names by a relative path (`![grafiek](grafiek.png)`) are read from
+        /// the stuk's own folder or below it. Off unless asked: the form and a pack read no
+        /// files beyond the stuk (their HTML pages could not show such an image either).
+        public var localImages: Bool
 
-        public init(voorblad: Bool = false, timeout: Double = 120) {
+        public init(voorblad: Bool = false, timeout: Double = 120, localImages: Bool = false) {
             self.voorblad = voorblad
             self.timeout = timeout
+            self.localImages = localImages
         }
+    }
+
+    /// A PDF and the warnings about what it was made without (images it may not fetch).
+    public struct RenderedPDF: Sendable {
+        public var data: Data
+        public var warnings: [Diagnostic]
     }
 
     public enum Failure: Error, CustomStringConvertible, Equatable {
@@ -40,9 +53,22 @@ public enum PDFRenderer {
         }
     }
 
-    /// The one entry point: a document as PDF bytes.
+    /// A document as PDF bytes; what was left out is not said (see `rendered`).
     public static func pdf(_ stuk: Stuk, templates: TemplateSet, options: Options = Options()) throws(Failure) -> Data {
-        try render(printPage(stuk, templates: templates, voorblad: options.voorblad, extras: nil), timeout: options.timeout)
+        try rendered(stuk, templates: templates, options: options).data
+    }
+
+    /// A document as PDF, with a warning for every image it was made without.
+    public static func rendered(
+        _ stuk: Stuk, templates: TemplateSet, options: Options = Options()
+    ) throws(Failure) -> RenderedPDF {
+        let page = printPage(stuk, templates: templates, voorblad: options.voorblad, extras: nil)
+        let folder = options.localImages ? URL(fileURLWithPath: stuk.source.path).deletingLastPathComponent().path : nil
+        let (data, refused) = try render(page, timeout: options.timeout, imageFolder: folder)
+        // In the order of the source, as the other diagnostics are.
+        let warnings = refused.flatMap { $0.diagnostics(for: stuk) }
+        let sorted = warnings.sorted { ($0.line ?? .max, $0.column ?? 0) < ($1.line ?? .max, $1.column ?? 0) }
+        return RenderedPDF(data: data, warnings: sorted)
     }
 
     /// The page as WeasyPrint gets it: the same HTML page, plus the running header's
@@ -52,62 +78,106 @@ public enum PDFRenderer {
         return WideTables.mark(Stukken.html(stuk, templates: templates, extras: extras, print: header.context(voorblad: voorblad)))
     }
 
-    /// Any page of ours through WeasyPrint.
+    /// Any page of ours through WeasyPrint, reading no image files (a pack's pages).
     static func render(_ page: HTMLPage, timeout: Double) throws(Failure) -> Data {
-        let weasyprint = try WeasyPrint.locate()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "stukken-pdf-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-        } catch {
-            throw .io("\(folder.path): \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("pagina.html")
-        let output = folder.appendingPathComponent("stuk.pdf")
-        guard FileManager.default.createFile(atPath: input.path, contents: Data(page.html.utf8)) else {
-            throw .io("\(input.path): \(String(cString: strerror(errno)))")
-        }
-        try WeasyPrint.run(weasyprint, input: input, output: output, log: folder.appendingPathComponent("log.txt"), timeout: timeout)
-        guard let data = FileManager.default.contents(atPath: output.path), data.starts(with: Array("%PDF".utf8)) else {
+        try render(page, timeout: timeout, imageFolder: nil).data
+    }
+
+    /// `imageFolder`: where relative image paths point; nil reads no file at all.
+    static func render(
+        _ page: HTMLPage, timeout: Double, imageFolder: String?
+    ) throws(Failure) -> (data: Data, refused: [RefusedImage]) {
+        let python = try WeasyPrint.locate()
+        let folder = try PrivateFolder.create(prefix: "stukken-pdf")
+        defer { folder.remove() }
+        let run = WeasyPrint.Run(
+            driver: try folder.write(Data(WeasyPrintDriver.source.utf8), to: WeasyPrintDriver.fileName),
+            page: try folder.write(Data(page.html.utf8), to: "pagina.html"),
+            output: folder.path("stuk.pdf"), report: folder.path("weggelaten.json"), imageFolder: imageFolder,
+            log: try folder.write(Data(), to: "log.txt"))
+        try WeasyPrint.run(python, run, timeout: timeout)
+        guard let data = FileManager.default.contents(atPath: run.output), data.starts(with: Array("%PDF".utf8)) else {
             throw .failed(status: 0, detail: "geen PDF in de uitvoer")
         }
-        return data
+        guard let report = FileManager.default.contents(atPath: run.report),
+            let refused = try? JSONDecoder().decode([RefusedImage].self, from: report)
+        else { throw .failed(status: 0, detail: "geen lijst van weggelaten afbeeldingen in de uitvoer") }
+        return (data, refused)
     }
 }
 
-/// The WeasyPrint command line, found and run.
+/// WeasyPrint's Python, found and run with our driver.
 enum WeasyPrint {
-    /// `STUKKEN_WEASYPRINT` (a path) overrides the search of `PATH`.
-    static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PDFRenderer.Failure) -> URL {
+    /// The Python that has the `weasyprint` module: the one named on the first line (`#!`)
+    /// of the `weasyprint` program. Debian's is `/usr/bin/python3`, and only that Python has
+    /// Debian's module (a `python3` earlier on `PATH`, from pyenv or a venv, does not); a
+    /// WeasyPrint installed with pip names its own. `STUKKEN_WEASYPRINT` (a path to a
+    /// `weasyprint` program) overrides the search of `PATH`.
+    static func locate(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(PDFRenderer.Failure) -> URL {
+        let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         if let path = environment["STUKKEN_WEASYPRINT"], !path.isEmpty {
-            guard FileManager.default.isExecutableFile(atPath: path) else { throw .notExecutable(path) }
-            return URL(fileURLWithPath: path)
+            guard FileManager.default.isExecutableFile(atPath: path),
+                let python = interpreter(of: path, searchPath: searchPath)
+            else { throw .notExecutable(path) }
+            return python
         }
-        let directories = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-        for directory in directories {
-            let candidate = String(directory) + "/weasyprint"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
+        guard let program = find("weasyprint", in: searchPath) else { throw .weasyprintMissing }
+        guard let python = interpreter(of: program, searchPath: searchPath) else { throw .notExecutable(program) }
+        return python
+    }
+
+    private static func find(_ name: String, in searchPath: String) -> String? {
+        searchPath.split(separator: ":").map { "\($0)/\(name)" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// `#!/usr/bin/python3` → /usr/bin/python3; `#!/usr/bin/env python3` → python3 on `PATH`.
+    static func interpreter(of program: String, searchPath: String) -> URL? {
+        guard let handle = FileHandle(forReadingAtPath: program) else { return nil }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 512)) ?? Data(), as: UTF8.self)
+        guard head.hasPrefix("#!") else { return nil }
+        let firstLine = head.dropFirst(2).prefix { $0 != "\n" }
+        let words = firstLine.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard var python = words.first else { return nil }
+        if python.hasSuffix("/env") {
+            guard let name = words.dropFirst().first(where: { !$0.hasPrefix("-") && !$0.contains("=") }),
+                let found = find(name, in: searchPath)
+            else { return nil }
+            python = found
         }
-        throw .weasyprintMissing
+        return FileManager.default.isExecutableFile(atPath: python) ? URL(fileURLWithPath: python) : nil
     }
 
     /// Fixed, so a PDF does not change with the day it was made. A caller's own
     /// `SOURCE_DATE_EPOCH` is kept (reproducible-builds convention).
     static let defaultEpoch = "0"
 
-    static func run(_ executable: URL, input: URL, output: URL, log: URL, timeout: Double) throws(PDFRenderer.Failure) {
+    /// The files of one run, all in the private folder but `imageFolder`.
+    struct Run {
+        var driver: String
+        var page: String
+        var output: String
+        var report: String
+        var imageFolder: String?
+        var log: String
+
+        /// `-I`: no `PYTHON*` variables, no user site-packages, not the script's folder on
+        /// the module path; `-B`: no `.pyc` files written.
+        var arguments: [String] { ["-I", "-B", driver, page, output, report] + (imageFolder.map { [$0] } ?? []) }
+    }
+
+    static func run(_ python: URL, _ run: Run, timeout: Double) throws(PDFRenderer.Failure) {
         let process = Process()
-        process.executableURL = executable
-        // `--base-url ""`: relative links (bijlagen in a pack) stay relative instead of
-        // becoming file:// paths of the temporary folder; nothing relative is fetched.
-        process.arguments = ["--quiet", "--pdf-variant", "pdf/ua-1", "--base-url", "", "--encoding", "utf-8", input.path, output.path]
+        process.executableURL = python
+        process.arguments = run.arguments
         var environment = ProcessInfo.processInfo.environment
         if environment["SOURCE_DATE_EPOCH"] == nil { environment["SOURCE_DATE_EPOCH"] = defaultEpoch }
         environment["LC_ALL"] = "C.UTF-8"
         process.environment = environment
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let logHandle = try? FileHandle(forWritingTo: log)
+        let logHandle = FileHandle(forWritingAtPath: run.log)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = logHandle ?? FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
@@ -116,7 +186,7 @@ enum WeasyPrint {
         do {
             try process.run()
         } catch {
-            throw .io("\(executable.path): \(error.localizedDescription)")
+            throw .io("\(python.path): \(error.localizedDescription)")
         }
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
@@ -128,9 +198,11 @@ enum WeasyPrint {
             throw .timedOut(seconds: Int(timeout))
         }
         try? logHandle?.close()
+        if process.terminationStatus == WeasyPrintDriver.noWeasyPrintModule { throw .weasyprintMissing }
         if process.terminationStatus != 0 {
-            let detail = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            throw .failed(status: process.terminationStatus, detail: String(detail.suffix(2000)).trimmingCharacters(in: .whitespacesAndNewlines))
+            let detail = (try? String(contentsOfFile: run.log, encoding: .utf8)) ?? ""
+            let tail = String(detail.suffix(2000)).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw .failed(status: process.terminationStatus, detail: tail)
         }
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// What a printed page shows besides the text: the running header in the top margin of
 /// every page (seed 004: "VOORSTEL / DISTRICTELIJK VEILIGHEIDSOVERLEG TWENTE" on the left,
 /// "ONDERWERP / DOORONTWIKKELING SAMENWERKING IVZ" beside it), the cover page, and the
-/// PDF's metadata. One place decides it for every kind.
-struct PrintHeader: Sendable, Equatable {
+/// PDF's metadata. Each kind decides its own (`DocumentKind.printHeader`).
+public struct PrintHeader: Sendable, Equatable {
     /// Left block: the kind of document and for whom ("VOORSTEL", "Algemeen Bestuur").
     var soort: String
     var orgaan: String
@@ -32,42 +32,8 @@ struct PrintHeader: Sendable, Equatable {
         self.subject = subject
     }
 
-    static func of(_ document: any DocumentKind) -> PrintHeader {
-        switch document {
-        case let v as Voorstel:
-            return voorstel(orgaan: v.orgaanVan, onderwerp: v.onderwerp, agendapunt: v.agendapunt)
-        case let n as Notitie:
-            // A notitie that belongs to a voorstel carries that voorstel's header, as in seed 004.
-            if let bij = n.bij {
-                var h = voorstel(orgaan: bij.orgaan, onderwerp: bij.onderwerp, agendapunt: bij.agendapunt)
-                h.subject = "Notitie bij het voorstel aan het \(bij.orgaan.naam)" + (bij.agendapunt.map { ", agendapunt \($0)" } ?? "")
-                return h
-            }
-            return PrintHeader(
-                soort: "NOTITIE", orgaan: "", label: "ONDERWERP", onderwerp: n.titel, afzender: platform, subject: "Notitie",
-                capitals: false)
-        case let m as Memo:
-            // Seed 002 (a voorstel in memovorm) and seed 003 (a memo): the form, then its subject.
-            return PrintHeader(
-                soort: m.opmaak == .voorstel ? "VOORSTEL" : "MEMO", orgaan: "", label: "ONDERWERP", onderwerp: m.onderwerp ?? m.kopTitel,
-                afzender: veiligheidsregio, subject: m.opmaak == .voorstel ? "Voorstel in memovorm" : "Memo", capitals: false)
-        default:
-            // The forms of the Platform IVZ: the form's name, then the project.
-            let soort = type(of: document).soort
-            let naam = soort.prefix(1).uppercased() + soort.dropFirst()
-            return PrintHeader(
-                soort: soort.uppercased(), orgaan: "Platform IVZ", label: "", onderwerp: document.titel, afzender: platform,
-                subject: "\(naam) Platform IVZ", capitals: false)
-        }
-    }
-
-    private static func voorstel(orgaan: Voorstel.Orgaan, onderwerp: String, agendapunt: String?) -> PrintHeader {
-        PrintHeader(
-            soort: "VOORSTEL", orgaan: orgaan.naam, label: "ONDERWERP", onderwerp: onderwerp,
-            afzender: orgaan == .dvo ? platform : veiligheidsregio,
-            subject: "Voorstel aan het \(orgaan.naam)" + (agendapunt.map { ", agendapunt \($0)" } ?? ""),
-            capitals: orgaan == .dvo)
-    }
+    /// Each kind says its own (`DocumentKind.printHeader`).
+    static func of(_ document: any DocumentKind) -> PrintHeader { document.printHeader }
 
     /// What `pagina.html.mustache` sees under `pdf`.
     func context(voorblad: Bool) -> [String: Any] {

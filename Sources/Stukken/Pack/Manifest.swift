@@ -14,6 +14,9 @@ struct Manifest {
 
     var soort: String
     var files: [Entry]
+    /// `orgaan` and `datum` of the meeting the pack is of ("AB 2016-10-10").
+    var vergadering: String
+    var zip: String
 
     /// `manifest.json` of a new pack, written straight from the file list: pretty-printed
     /// with sorted keys, the same bytes `JSONSerialization` gave (a test compares them).
@@ -70,22 +73,31 @@ struct Manifest {
     }
 
     /// Only what `read` needs; the JSON is written by `json`.
-    init(soort: String, files: [Entry]) {
+    init(soort: String, files: [Entry], vergadering: String, zip: String) {
         self.soort = soort
         self.files = files
+        self.vergadering = vergadering
+        self.zip = zip
     }
 
-    /// The manifest of an existing pack folder, if there is a readable one.
+    /// How `vergadering` names a meeting.
+    static func meeting(_ v: Vergadering) -> String { "\(v.orgaan.rawValue) \(v.datum.iso)" }
+
+    /// The manifest of an existing pack folder, if it has one `json` could have written:
+    /// a manifest.json of another program (a web app's, say) is not ours.
     static func read(from folder: URL) -> Manifest? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("manifest.json").path),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let soort = object["soort"] as? String
+            let soort = object["soort"] as? String, ["openbaar", "besloten"].contains(soort),
+            object["bestanden"] is [Any], let zip = object["zip"] as? String,
+            let meeting = object["vergadering"] as? [String: Any], let orgaan = meeting["orgaan"] as? String,
+            let datum = meeting["datum"] as? String
         else { return nil }
         let files = (object["bestanden"] as? [[String: Any]] ?? []).compactMap { e -> Entry? in
             guard let path = e["pad"] as? String, let sha = e["sha256"] as? String else { return nil }
             return Entry(path: path, sha256: sha, bron: e["bron"] as? String, lastmod: e["lastmod"] as? String)
         }
-        return Manifest(soort: soort, files: files)
+        return Manifest(soort: soort, files: files, vergadering: "\(orgaan) \(datum)", zip: zip)
     }
 }
 

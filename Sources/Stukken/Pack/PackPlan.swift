@@ -42,8 +42,9 @@ public struct PackPlan: Sendable {
     static let fileTypes = ["pdf", "docx", "doc", "odt", "xlsx", "ods", "pptx", "txt", "csv"]
 
     /// `retention`: how many loaded stuks the plan may keep for the pages (see `PlannedStuk`).
+    /// `pdf`, `woo`: the pack's extra files, counted against the ZIP's limit.
     public static func make(
-        meeting path: String, output: String?, forPublic: Bool, retention: Retention = Retention()
+        meeting path: String, output: String?, forPublic: Bool, retention: Retention = Retention(), pdf: Bool = false, woo: Bool = false
     ) -> Result<PackPlan, DiagnosticsError> {
         let vergadering: Vergadering
         switch Vergadering.load(path: path) {
@@ -54,6 +55,8 @@ public struct PackPlan: Sendable {
         let folder = meetingURL.deletingLastPathComponent().resolvingSymlinksInPath()
         var problems: [Diagnostic] = []
         var items: [Item] = []
+        var itemLocations: [SourceLocation] = []
+        var uses: [FileUse] = []
         var seen: [String: String] = [:]
         var nested = NestedStukken()
 
@@ -116,6 +119,7 @@ public struct PackPlan: Sendable {
                     problems.append(Diagnostic(.error, at: here, field: "agendapunt", message: PackMessage.duplicateAgendapunt(a, first: first)))
                 }
                 seen[page] = a
+                if let problem = pageNameProblem(a, vergadering, at: here) { problems.append(problem) }
             }
             if let document {
                 if let orgaan = document.orgaan, orgaan != vergadering.orgaan.rawValue {
@@ -136,10 +140,35 @@ public struct PackPlan: Sendable {
             }
             if let agendapunt, let titel = titel ?? (stuk == nil ? nil : "") {
                 items.append(Item(agendapunt: agendapunt, titel: titel, stuk: stuk, bijlagen: bijlagen))
+                itemLocations.append(here)
+                if let stuk { uses += fileUses(stuk, bijlagen, agendapunt: agendapunt, at: here) }
             }
         }
+        if forPublic { problems += sharedFileWarnings(uses) }
         if problems.hasErrors { return .failure(DiagnosticsError(problems)) }
-        return .success(PackPlan(meetingPath: path, folder: folder, vergadering: vergadering, items: items, warnings: problems))
+        let plan = PackPlan(meetingPath: path, folder: folder, vergadering: vergadering, items: items, warnings: problems)
+        let entries = forPublic ? PublicPack.entries(plan, metContactgegevens: false) : MembersPack.entries(plan)
+        if let problem = zipProblem(entries, at: itemLocations, pdf: pdf, woo: woo) {
+            return .failure(DiagnosticsError(problems + [problem]))
+        }
+        return .success(plan)
+    }
+
+    /// Where an item publishes files: its stuk at its agenda line, each bijlage with content
+    /// at its own line.
+    static func fileUses(_ stuk: PlannedStuk, _ bijlagen: [Bijlage], agendapunt: String, at here: SourceLocation) -> [FileUse] {
+        var uses = [FileUse(file: "stuk:" + stuk.path, openbaar: stuk.openbaar, location: here, label: PackMessage.itemLabel(agendapunt))]
+        for (bijlage, line) in zip(bijlagen, stuk.bijlagen) {
+            let file: String
+            switch bijlage.content {
+            case .none: continue
+            case .stuk(let s): file = "stuk:" + s.path
+            case .file(let f, _): file = "file:\(f.device):\(f.inode)"
+            }
+            let label = PackMessage.bijlageLabel(agendapunt, nummer: bijlage.nummer)
+            uses.append(FileUse(file: file, openbaar: bijlage.openbaar, location: line.location, label: label))
+        }
+        return uses
     }
 
     /// What the checks below read of a loaded stuk: the plan keeps no `Stuk` (see `PlannedStuk`).
@@ -281,17 +310,7 @@ public struct PackPlan: Sendable {
     }
 
     static func outputProblem(_ output: String, folder: URL, meeting: String) -> Diagnostic? {
-        var out = URL(fileURLWithPath: output).standardizedFileURL
-        if FileManager.default.fileExists(atPath: out.path) {
-            out = out.resolvingSymlinksInPath()
-        } else {
-            out = out.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(out.lastPathComponent)
-        }
-        let o = out.path
-        let f = folder.path
-        if o == f || o.hasPrefix(f + "/") || f.hasPrefix(o + "/") || o == "/" {
-            return Diagnostic(.error, file: meeting, message: PackMessage.outputOverlapsInput(output))
-        }
-        return nil
+        guard OutputGuard.overlap(output: OutputGuard.canonical(output), inputs: [folder.path]) != nil else { return nil }
+        return Diagnostic(.error, file: meeting, message: PackMessage.outputOverlapsInput(output))
     }
 }

@@ -20,12 +20,16 @@ public struct PackWriter {
         public var writeFile: @Sendable (Data, URL) throws -> Void
         /// Adds bytes to a file `writeFile` made: the other way a pack's bytes reach the disk.
         public var appendFile: @Sendable (Data, URL) throws -> Void
+        /// Inputs besides the meeting folder and the templates (`--config`): the output may
+        /// not be at, inside or above any of them.
+        public var inputs: [String]
 
         public init(
             output: String, audience: PackAudience, progress: (@Sendable (String) -> Void)? = nil, woo: WooOptions? = nil,
             pdf: PackPDFOptions? = nil, writeFile: @escaping @Sendable (Data, URL) throws -> Void = PackWriter.writeFile,
-            appendFile: @escaping @Sendable (Data, URL) throws -> Void = PackWriter.appendFile
+            appendFile: @escaping @Sendable (Data, URL) throws -> Void = PackWriter.appendFile, inputs: [String] = []
         ) {
+            self.inputs = inputs
             self.output = output
             self.audience = audience
             self.progress = progress
@@ -55,6 +59,8 @@ public struct PackWriter {
 
     public enum Failure: Error, CustomStringConvertible {
         case mixedAudience(String, existing: String, wanted: String)
+        /// `-o` names something a pack may not replace; nothing was touched.
+        case refusedOutput(String)
         case wooNeedsPublicPack
         case io(String)
         case pdf(String, PDFRenderer.Failure)
@@ -68,6 +74,7 @@ public struct PackWriter {
             switch self {
             case .mixedAudience(let dir, let existing, let wanted):
                 "\(dir) bevat een \(existing) pakket; een \(wanted) pakket krijgt een eigen map"
+            case .refusedOutput(let text): text
             case .wooNeedsPublicPack: WooMessage.wooNotForMembers
             case .io(let text): text
             case .pdf(let path, let failure): "\(path): \(failure)"
@@ -88,7 +95,63 @@ public struct PackWriter {
     public func write() throws -> Summary {
         let started = Date()
         var summary = Summary()
-        let target = URL(fileURLWithPath: options.output).standardizedFileURL
+        let target = URL(fileURLWithPath: OutputGuard.canonical(options.output))
+        // Nothing is written, not even a parent folder, before the target and the inputs are
+        // cleared. The meeting folder holds every stuk and bijlage the plan resolved.
+        if let problem = OutputGuard.problem(output: options.output, inputs: [plan.folder.path, templates.directory] + options.inputs) {
+            throw Failure.refusedOutput(problem)
+        }
+        let place = PackTarget(
+            path: target.path, shown: options.output, soort: options.audience.name, vergadering: Manifest.meeting(plan.vergadering))
+        let previous = try place.inspect().manifest
+
+        let entries: [PackEntry]
+        switch options.audience {
+        case .openbaar(let contact): entries = PublicPack.entries(plan, metContactgegevens: contact)
+        case .besloten: entries = MembersPack.entries(plan)
+        }
+        // The Woo files are made from the public pack's entries and nothing else.
+        var woo: WooPublication? = nil
+        if let w = options.woo {
+            guard case .openbaar = options.audience else { throw Failure.wooNeedsPublicPack }
+            woo = try WooPublication(vergadering: plan.vergadering, config: w.config, entries: entries)
+        }
+        // The plan counted the files too; these options may ask for more (PDFs, Woo).
+        let (own, perEntry) = PackLayout.zipEntries(entries, pdf: options.pdf != nil, woo: woo != nil)
+        if perEntry.reduce(own, +) > DeterministicZip.maximumEntries {
+            throw Failure.io("\(options.output): \(DeterministicZip.Failure.tooLarge)")
+        }
+        summary.items = entries.count
+        summary.nonPublicItems = entries.filter(\.nietOpenbaar).count
+        summary.publicItems = summary.items - summary.nonPublicItems
+
+        try makeParent(of: target)
+        Staging.removeLeftovers(beside: target)
+        // Everything is written into a fresh folder beside the target as soon as it is
+        // made (a pack of ten thousand pages does not wait in memory), then swapped in.
+        var staging: Staging? = nil
+        do {
+            let made = try Staging.create(beside: target)
+            staging = made
+            let (files, bytes) = try build(entries, woo: woo, previous: previous, target: target, into: made.pack, summary: &summary)
+            if try DirectorySwap.install(made.pack.path, at: target.path) {
+                staging = nil  // it now holds what was at the target: `takeOut` decides
+                try takeOut(made, place: place)
+            }
+            summary.files = files
+            summary.bytes = bytes
+        } catch {
+            staging?.remove()
+            if let f = error as? Failure { throw f }
+            throw Failure.io("\(options.output): \(Self.describe(error))")
+        }
+        staging?.remove()
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// The folders above the target, made when missing.
+    private func makeParent(of target: URL) throws {
         let parent = target.deletingLastPathComponent()
         do {
             // Foundation reports a file in the way as "exists"; name the real problem.
@@ -102,45 +165,25 @@ public struct PackWriter {
         } catch {
             throw Failure.io("\(options.output): \(Self.describe(error))")
         }
-        let previous = Manifest.read(from: target)
-        if let previous, previous.soort != options.audience.name {
-            throw Failure.mixedAudience(options.output, existing: previous.soort, wanted: options.audience.name)
-        }
-        Self.removeLeftovers(beside: target)
+    }
 
-        let entries: [PackEntry]
-        switch options.audience {
-        case .openbaar(let contact): entries = PublicPack.entries(plan, metContactgegevens: contact)
-        case .besloten: entries = MembersPack.entries(plan)
-        }
-        // The Woo files are made from the public pack's entries and nothing else.
-        var woo: WooPublication? = nil
-        if let w = options.woo {
-            guard case .openbaar = options.audience else { throw Failure.wooNeedsPublicPack }
-            woo = try WooPublication(vergadering: plan.vergadering, config: w.config, entries: entries)
-        }
-        summary.items = entries.count
-        summary.nonPublicItems = entries.filter(\.nietOpenbaar).count
-        summary.publicItems = summary.items - summary.nonPublicItems
-
-        // Everything is written into a fresh folder beside the target as soon as it is
-        // made (a pack of ten thousand pages does not wait in memory), then swapped in.
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).stukken-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    /// After the swap, what was at the target sits in `staging`: it is deleted with it only
+    /// when it is still what may be replaced. Otherwise it changed during the build (or
+    /// appeared since the target was inspected) and is put back; the new pack is dropped.
+    private func takeOut(_ staging: Staging, place: PackTarget) throws {
         do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-            let (files, bytes) = try build(entries, woo: woo, previous: previous, target: target, into: staging, summary: &summary)
-            if try DirectorySwap.install(staging.path, at: target.path) {
-                try? FileManager.default.removeItem(at: staging)
-            }
-            summary.files = files
-            summary.bytes = bytes
+            _ = try place.inspect(staging.pack.path)
         } catch {
-            try? FileManager.default.removeItem(at: staging)
-            if let f = error as? Failure { throw f }
-            throw Failure.io("\(options.output): \(Self.describe(error))")
+            do {
+                try DirectorySwap.exchange(staging.pack.path, place.path)
+            } catch {
+                // Both stay: what was at the target is kept in staging, and said where.
+                throw Failure.io(PackMessage.outputKeptAside(place.shown, at: staging.pack.path))
+            }
+            staging.remove()
+            throw Failure.refusedOutput(PackMessage.outputChangedDuringBuild(place.shown, reason: String(describing: error)))
         }
-        summary.seconds = Date().timeIntervalSince(started)
-        return summary
+        staging.remove()
     }
 
     /// The pack's files in `staging`; returns how many files and bytes, the ZIP included.
@@ -188,15 +231,20 @@ public struct PackWriter {
 
         // 2. Bijlagen as files, copied byte for byte.
         options.progress?("[2/\(steps)] bijlagen kopiëren")
-        let writeFile = options.writeFile
+        let (writeFile, appendFile) = (options.writeFile, options.appendFile)
         var files: [PackFile] = rendered.map(\.file)
         files += try copies.concurrentMap { copy in
             Result { () throws -> PackFile in
-                let data: Data
-                do throws(PlannedStuk.LoadFailure) { data = try copy.from.read() } catch { throw Failure(error) }
-                try writeFile(data, staging.appendingPathComponent(copy.to, isDirectory: false))
-                let hash = SHA256.hex(data)
-                return PackFile(path: copy.to, data: data, titel: copy.titel, soort: "bijlage/\(copy.ext)", agendapunt: copy.agendapunt, bron: hash)
+                let url = staging.appendingPathComponent(copy.to, isDirectory: false)
+                let hash: String
+                do {
+                    hash = try copy.from.copy(write: { try writeFile($0, url) }, append: { try appendFile($0, url) })
+                } catch let error as PlannedStuk.LoadFailure {
+                    throw Failure(error)
+                }
+                return PackFile(
+                    path: copy.to, size: copy.from.size, sha256: hash, titel: copy.titel, soort: "bijlage/\(copy.ext)",
+                    agendapunt: copy.agendapunt, bron: hash)
             }
         }.map { try $0.get() }
 
@@ -239,11 +287,13 @@ public struct PackWriter {
         var started = false
         let zipSize = try DeterministicZip.write(
             (files + [manifest]).map { (name: $0.path, size: $0.size) }.sorted { $0.name < $1.name },
-            read: { name in
-                guard let data = FileManager.default.contents(atPath: staging.appendingPathComponent(name).path) else {
+            read: { name, range in
+                guard let file = FileHandle(forReadingAtPath: staging.appendingPathComponent(name).path) else {
                     throw Failure.io("\(name): kan niet gelezen worden")
                 }
-                return data
+                defer { try? file.close() }
+                try file.seek(toOffset: UInt64(range.lowerBound))
+                return try file.read(upToCount: range.count) ?? Data()
             },
             emit: { bytes in
                 if started { try options.appendFile(bytes, zipURL) } else { try writeFile(bytes, zipURL) }
@@ -336,7 +386,8 @@ public struct PackWriter {
     /// inputs. Bump it when a change alters page bytes for the same inputs (escaping, cmark
     /// options, a kind's context), or the next build takes stale pages from the last pack.
     /// 2: HTML escaped byte by byte, memo and notitie bijlagen linked, stylesheet linked.
-    static let renderVersion = "render-2"
+    /// 3: a PDF's links to bijlagen relative, no longer file:// URLs of the current folder.
+    static let renderVersion = "render-3"
 
     static func sizes(_ files: [PackFile]) -> [String: Int] {
         Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a })
@@ -379,15 +430,6 @@ public struct PackWriter {
     public static let appendFile: @Sendable (Data, URL) throws -> Void = { data, url in
         let failure = AtomicFile.append(data, to: url.path)
         if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
-    }
-
-    /// Folders of builds that were killed halfway (`.NAME.stukken-*` beside the target).
-    static func removeLeftovers(beside target: URL) {
-        let parent = target.deletingLastPathComponent()
-        let prefix = ".\(target.lastPathComponent).stukken-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
-        }
     }
 
     static func describe(_ error: Error) -> String {

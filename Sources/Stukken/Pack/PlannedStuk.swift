@@ -137,28 +137,46 @@ public struct PlannedFile: Sendable {
         return PlannedFile(url: url, size: Int(info.st_size), device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
-    /// The file's bytes, when it is still the file the plan checked.
-    func read() throws(PlannedStuk.LoadFailure) -> Data {
+    /// Copies the file, when it is still the file the plan checked, a chunk at a time:
+    /// the first chunk through `write`, the rest through `append`, so a bijlage of any
+    /// size costs one chunk of memory. Returns its SHA-256.
+    func copy(chunk: Int = 1 << 20, write: (Data) throws -> Void, append: (Data) throws -> Void) throws -> String {
         let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         // A symlink or nothing in its place: another file than the plan checked.
-        guard fd >= 0 else { throw errno == ELOOP || errno == ENOENT ? .changed(url.path) : .unreadable(url.path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            throw errno == ELOOP || errno == ENOENT
+                ? PlannedStuk.LoadFailure.changed(url.path) : .unreadable(url.path, reason: String(cString: strerror(errno)))
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, UInt64(info.st_dev) == device, UInt64(info.st_ino) == inode,
             Int(info.st_size) == size
-        else { throw .changed(url.path) }
-        var data = Data(count: size)
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+        else { throw PlannedStuk.LoadFailure.changed(url.path) }
+        var hasher = SHA256()
+        var buffer = Data(count: min(chunk, size))
+        var offset = 0
+        repeat {
+            let want = min(chunk, size - offset)
+            guard Self.readFully(fd, into: &buffer, count: want) else { throw PlannedStuk.LoadFailure.changed(url.path) }
+            let part = buffer.prefix(want)
+            hasher.update(part)
+            try offset == 0 ? write(part) : append(part)
+            offset += want
+        } while offset < size
+        return hasher.finalizeHex()
+    }
+
+    /// Reads exactly `count` bytes into the start of `buffer`; false when the file ends first.
+    private static func readFully(_ fd: Int32, into buffer: inout Data, count: Int) -> Bool {
+        buffer.withUnsafeMutableBytes { bytes -> Bool in
             var offset = 0
-            while offset < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + offset, size - offset)
+            while offset < count {
+                let n = Glibc.read(fd, bytes.baseAddress! + offset, count - offset)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { return false }
                 offset += n
             }
             return true
         }
-        guard complete else { throw .changed(url.path) }
-        return data
     }
 }

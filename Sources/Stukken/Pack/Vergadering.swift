@@ -43,7 +43,7 @@ public struct Vergadering: Sendable {
 
     init(_ r: Record) {
         orgaan = Voorstel.Orgaan(rawValue: r.text("orgaan") ?? "") ?? .ab
-        datum = r.date("datum") ?? Datum(year: 2000, month: 1, day: 1)!
+        datum = r.requiredDate("datum")
         aanvang = r.text("aanvang")
         locatie = r.text("locatie")
         agenda = r.records("agenda").map {

@@ -109,10 +109,10 @@ public struct SourceFile: Sendable {
     }
 }
 
-/// Limits that keep every input finishing quickly; documented in the README.
+/// Limits that keep every input finishing quickly; documented in docs/garanties-en-limieten.md.
 public enum Limits {
     /// Five times the largest real stuk (the seed-004 notitie is ~51 KB); bounds every
-    /// linear cost (README, "Limits").
+    /// linear cost (docs/garanties-en-limieten.md, "Limits").
     public static let maximumFileBytes = 262_144
     /// A meeting file lists agendapunten and paths, no Markdown, so cmark's costs do not
     /// apply; 8 MB holds an agenda of tens of thousands of items (the benchmark's 10,000).

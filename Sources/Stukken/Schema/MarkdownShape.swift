@@ -1,7 +1,7 @@
 /// A structural pre-check of Markdown fields, before libcmark-gfm sees them.
 ///
 /// Why: Debian's libcmark-gfm 0.29.0.gfm.6 has inputs that take superlinear time. Measured
-/// here (README, "Limits"): the table extension pads every body row to the header's width
+/// here (docs/garanties-en-limieten.md, "Limits"): the table extension pads every body row to the header's width
 /// and compares cells pairwise, so its cost grows with columns × rows and with columns²
 /// (a 24 KB table of 1,000 columns and 10,000 one-cell rows ran longer than 20 s; 5,000
 /// columns in 50 KB took 5.7 s). Deeply nested containers (`- - - - … x` on every line)

@@ -53,6 +53,15 @@ public struct Record: Sendable, Equatable {
         return nil
     }
 
+    /// A date the schema requires. The validator refuses a document without it, so a
+    /// missing one here is a bug in stukken: it stops loudly instead of printing a made-up date.
+    func requiredDate(_ key: String) -> Datum {
+        guard let d = date(key) else {
+            preconditionFailure("the required date '\(key)' is missing from a validated record")
+        }
+        return d
+    }
+
     public func jaNee(_ key: String) -> Bool? {
         if case .jaNee(let b) = values[key] { return b }
         return nil

@@ -44,6 +44,12 @@ public struct TemplateSet: Sendable {
             ?? candidates.last!
     }
 
+    /// Every file under `directory`, which a writing command must not overwrite (an
+    /// output reached through a symlink into the folder included).
+    public var files: [String] {
+        (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []).map { directory + "/" + $0 }
+    }
+
     public static func load(from directory: String = defaultDirectory()) -> Result<TemplateSet, DiagnosticsError> {
         precondition(registerContentType)
         var library = MustacheLibrary()

@@ -14,7 +14,7 @@ enum DiWoo {
         let publisher = term(Vocabulary.Term(uri: p.config.tooi, label: p.config.organisatie))
         var lines: [String] = ["<diwoo:Document>", "  <diwoo:DiWoo>"]
         func add(_ line: String, _ depth: Int) { lines.append(String(repeating: "  ", count: depth) + line) }
-        if let nummer = d.record?.text("registratienummer") {
+        if let nummer = d.facts?.registratienummer {
             add("<diwoo:identifiers>", 2)
             add("<diwoo:identifier>\(escape(nummer))</diwoo:identifier>", 3)
             add("</diwoo:identifiers>", 2)
@@ -23,7 +23,7 @@ enum DiWoo {
         add("<diwoo:titelcollectie>", 2)
         add("<diwoo:officieleTitel>\(escape(d.titel))</diwoo:officieleTitel>", 3)
         add("</diwoo:titelcollectie>", 2)
-        if let omschrijving = WooPublication.omschrijving(d.record) {
+        if let omschrijving = WooPublication.omschrijving(d.facts) {
             add("<diwoo:omschrijvingen>", 2)
             add("<diwoo:omschrijving>\(escape(omschrijving))</diwoo:omschrijving>", 3)
             add("</diwoo:omschrijvingen>", 2)
@@ -33,7 +33,7 @@ enum DiWoo {
         add("<diwoo:informatiecategorie\(term(Vocabulary.informatiecategorie(p.vergadering.orgaan)))</diwoo:informatiecategorie>", 4)
         add("</diwoo:informatiecategorieen>", 3)
         add("<diwoo:documentsoorten>", 3)
-        for soort in Vocabulary.documentsoorten(kind: d.soort) {
+        for soort in Vocabulary.documentsoorten(d.kind) {
             add("<diwoo:documentsoort\(term(soort))</diwoo:documentsoort>", 4)
         }
         add("</diwoo:documentsoorten>", 3)

@@ -32,8 +32,8 @@ enum JSONLD {
         object["@context"] = "https://schema.org"
         object["inLanguage"] = "nl"
         object["publisher"] = publisher(p.config)
-        object["identifier"] = d.record?.text("registratienummer")
-        object["abstract"] = WooPublication.omschrijving(d.record)
+        object["identifier"] = d.facts?.registratienummer
+        object["abstract"] = WooPublication.omschrijving(d.facts)
         if let parent = d.bijlageVan, let doc = p.documents.first(where: { $0.path == parent }) {
             object["isPartOf"] = reference(doc, p)
         } else {

@@ -42,9 +42,9 @@ enum ORIExport {
                     ["url": p.url(WooPublication.metadataPath(d.path)), "formaat": "XML", "rel": "diwoo-metadata"],
                 ],
             ]
-            o["soort"] = d.soort ?? "bestand"
-            o["portefeuillehouder"] = d.record?.text("portefeuillehouder")
-            o["registratienummer"] = d.record?.text("registratienummer")
+            o["soort"] = d.kind?.soort ?? "bestand"
+            o["portefeuillehouder"] = d.facts?.portefeuillehouder
+            o["registratienummer"] = d.facts?.registratienummer
             o["bijlage_van"] = d.bijlageVan.map(p.url)
             return o
         }

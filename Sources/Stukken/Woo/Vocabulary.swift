@@ -1,6 +1,6 @@
 /// The TOOI and EU values a Woo publication uses, each with the label the DiWoo 0.9.8
 /// value lists (`diwoo-metadata-lijsten.xsd`) give it. Which value a document gets is
-/// decided here, from its `soort`, its orgaan and its fields; the README says why.
+/// decided here, from what its kind declares and its orgaan; docs/woo.md says why.
 enum Vocabulary {
     struct Term: Sendable, Equatable {
         var uri: String
@@ -33,13 +33,14 @@ enum Vocabulary {
     static let plan = Term(uri: kern + "c_5b1055aa", label: "plan")
     static let evaluatierapport = Term(uri: kern + "c_38ba44de", label: "evaluatierapport")
 
-    /// Every published document is a vergaderstuk; a kind with a more precise soort adds it.
-    static func documentsoorten(kind: String?) -> [Term] {
-        switch kind {
-        case "notitie": [vergaderstuk, beleidsnota]
-        case "projectopdracht", "projectplan": [vergaderstuk, plan]
-        case "evaluatie": [vergaderstuk, evaluatierapport]
-        default: [vergaderstuk]
+    /// Every published document is a vergaderstuk; a kind with a more precise soort adds it
+    /// (`DocumentKind.wooDocumentsoort`). `nil`: a file bijlage.
+    static func documentsoorten(_ kind: (any DocumentKind.Type)?) -> [Term] {
+        switch kind?.wooDocumentsoort {
+        case nil: [vergaderstuk]
+        case .beleidsnota: [vergaderstuk, beleidsnota]
+        case .plan: [vergaderstuk, plan]
+        case .evaluatierapport: [vergaderstuk, evaluatierapport]
         }
     }
 

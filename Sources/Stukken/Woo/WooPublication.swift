@@ -17,7 +17,10 @@ public struct WooOptions: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 3600)!
         let c = calendar.dateComponents([.year, .month, .day], from: moment)
-        return Datum(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1) ?? Datum(year: 2000, month: 1, day: 1)!
+        guard let year = c.year, let month = c.month, let day = c.day,
+            let datum = Datum(year: year, month: month, day: day)
+        else { preconditionFailure("the Gregorian calendar gave no valid day for \(moment)") }
+        return datum
     }
 }
 
@@ -31,12 +34,12 @@ struct WooDocument: Sendable {
     var path: String
     var titel: String
     var rol: Rol
-    /// The document kind (`voorstel`, `memo`, …); `nil` for a file bijlage (PDF, DOCX, …).
-    var soort: String?
+    /// The document kind (`Voorstel`, `Memo`, …); `nil` for a file bijlage (PDF, DOCX, …).
+    var kind: (any DocumentKind.Type)?
     var fileExtension: String
     var agendapunt: String
-    /// The record as published (contact details out, non-public bijlagen withheld).
-    var record: Record?
+    /// What the document as published says about itself; `nil` for a file bijlage.
+    var facts: WooFacts?
     /// For a bijlage: the path of the document it belongs to.
     var bijlageVan: String?
     /// The public bijlagen that have a file of their own in the pack.
@@ -66,50 +69,50 @@ struct WooPublication: Sendable {
         self.vergadering = vergadering
         self.config = config
         self.entries = entries
-        // Every published record, read on every core (each is a stuk loaded again).
+        // The facts of every published document, read on every core (each is a stuk loaded again).
         let jobs = entries.filter { !$0.nietOpenbaar && $0.page != nil }.flatMap { entry in
             [entry.page!] + entry.bijlagen.compactMap { b in if !b.nietOpenbaar, case .page(let p) = b.job { p } else { nil } }
         }
-        let loaded = jobs.concurrentMap { job in Result<Record, PackWriter.Failure>(catching: { () throws(PackWriter.Failure) in try Self.record(job) }) }
-        var records: [String: Record] = [:]
-        for (job, result) in zip(jobs, loaded) { records[job.path] = try result.get() }
-        func published(_ page: PageJob) throws(PackWriter.Failure) -> Record {
-            if let r = records[page.path] { return r }
-            return try Self.record(page)
+        let loaded = jobs.concurrentMap { job in
+            Result<WooFacts, PackWriter.Failure>(catching: { () throws(PackWriter.Failure) in try Self.facts(job) })
+        }
+        var facts: [String: WooFacts] = [:]
+        for (job, result) in zip(jobs, loaded) { facts[job.path] = try result.get() }
+        func published(_ page: PageJob) throws(PackWriter.Failure) -> WooFacts {
+            if let f = facts[page.path] { return f }
+            return try Self.facts(page)
         }
 
         var documents: [WooDocument] = []
         for entry in entries {
             guard !entry.nietOpenbaar, let page = entry.page else { continue }
-            let record = try published(page)
-            let own = Self.handelingen(record)
-            let ownDate = record.date("datum") ?? vergadering.datum
+            let own = try published(page)
+            let ownDate = own.datum
             let bijlagen = entry.bijlagen.compactMap { b -> (path: String, titel: String)? in
                 guard !b.nietOpenbaar, let path = b.path, let titel = b.titel else { return nil }
                 return (path, titel)
             }
             documents.append(
                 WooDocument(
-                    path: page.path, titel: page.titel, rol: .voorstel, soort: page.kind, fileExtension: "html",
-                    agendapunt: entry.agendapunt, record: record, bijlageVan: nil, bijlagen: bijlagen,
-                    handelingen: own.isEmpty ? [(Vocabulary.ontvangst, ownDate)] : own))
+                    path: page.path, titel: page.titel, rol: .voorstel, kind: page.source.kind, fileExtension: "html",
+                    agendapunt: entry.agendapunt, facts: own, bijlageVan: nil, bijlagen: bijlagen,
+                    handelingen: Self.handelingen(own)))
             for b in entry.bijlagen where !b.nietOpenbaar {
                 guard let titel = b.titel, let job = b.job else { continue }
                 switch job {
                 case .page(let p):
-                    let r = try published(p)
-                    let h = Self.handelingen(r)
+                    let f = try published(p)
                     documents.append(
                         WooDocument(
-                            path: p.path, titel: titel, rol: .bijlage, soort: p.kind, fileExtension: "html",
-                            agendapunt: entry.agendapunt, record: r, bijlageVan: page.path, bijlagen: [],
-                            handelingen: h.isEmpty ? [(Vocabulary.ontvangst, r.date("datum") ?? ownDate)] : h))
+                            path: p.path, titel: titel, rol: .bijlage, kind: p.source.kind, fileExtension: "html",
+                            agendapunt: entry.agendapunt, facts: f, bijlageVan: page.path, bijlagen: [],
+                            handelingen: Self.handelingen(f)))
                 case .copy(_, let to, let ext):
                     // A file says nothing about itself: it was received with its document.
                     documents.append(
                         WooDocument(
-                            path: to, titel: titel, rol: .bijlage, soort: nil, fileExtension: ext,
-                            agendapunt: entry.agendapunt, record: nil, bijlageVan: page.path, bijlagen: [],
+                            path: to, titel: titel, rol: .bijlage, kind: nil, fileExtension: ext,
+                            agendapunt: entry.agendapunt, facts: nil, bijlageVan: page.path, bijlagen: [],
                             handelingen: [(Vocabulary.ontvangst, ownDate)]))
                 }
             }
@@ -117,18 +120,18 @@ struct WooPublication: Sendable {
         self.documents = documents
     }
 
-    /// The record a page publishes. (The Woo view keeps the public records it describes:
-    /// with `--woo`, a pack's memory still grows with its public documents.)
-    static func record(_ page: PageJob) throws(PackWriter.Failure) -> Record {
-        do { return try page.load().record } catch { throw PackWriter.Failure(error) }
+    /// What the document a page publishes says about itself (the Woo view keeps these
+    /// few facts of each public document, not its record).
+    static func facts(_ page: PageJob) throws(PackWriter.Failure) -> WooFacts {
+        do { return try page.load().document.wooFacts } catch { throw PackWriter.Failure(error) }
     }
 
-    /// Signed (`ondertekening.datum`) and adopted (`vaststelling.datum`), when the document says so.
-    static func handelingen(_ r: Record) -> [(soort: Vocabulary.Term, datum: Datum)] {
+    /// Signed and adopted, when the document says so; else received on its own date.
+    static func handelingen(_ f: WooFacts) -> [(soort: Vocabulary.Term, datum: Datum)] {
         var result: [(soort: Vocabulary.Term, datum: Datum)] = []
-        if let d = r.record("ondertekening")?.date("datum") { result.append((Vocabulary.ondertekening, d)) }
-        if let d = r.record("vaststelling")?.date("datum") { result.append((Vocabulary.vaststelling, d)) }
-        return result
+        if let d = f.ondertekend { result.append((Vocabulary.ondertekening, d)) }
+        if let d = f.vastgesteld { result.append((Vocabulary.vaststelling, d)) }
+        return result.isEmpty ? [(Vocabulary.ontvangst, f.datum)] : result
     }
 
     func url(_ path: String) -> String {
@@ -144,8 +147,8 @@ struct WooPublication: Sendable {
     static func metadataPath(_ documentPath: String) -> String { "\(metadataFolder)/\(documentPath).xml" }
 
     /// The plain text of the document's `samenvatting`, when it has one.
-    static func omschrijving(_ record: Record?) -> String? {
-        guard let markdown = record?.markdown("samenvatting") else { return nil }
+    static func omschrijving(_ facts: WooFacts?) -> String? {
+        guard let markdown = facts?.samenvatting else { return nil }
         let text = CommonMark.plainText(markdown).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
     }
