@@ -23,7 +23,9 @@ public func fuzzDocument(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let page = Stukken.html(stuk, templates: templates).html
         // Safe mode and escaping: no tag of the page may be active.
         for tag in tags(page.lowercased()) {
-            if tag.hasPrefix("<script") || tag.contains(" onclick=") || tag.contains(" onerror=") || tag.contains("javascript:") {
+            if tag.hasPrefix("<script") || tag.contains(" onclick=") || tag.contains(" onerror=")
+                || tag.contains("javascript:")
+            {
                 fatalError("active HTML \(tag); markdown: \(markdown.text.prefix(400))")
             }
         }

@@ -66,7 +66,8 @@ public enum Stukken {
         if soort == Vergadering.soort {
             validator.add(
                 Diagnostic(
-                    .error, file: validator.file, line: valueNode.mark?.line, column: valueNode.mark?.column, field: "soort",
+                    .error, file: validator.file, line: valueNode.mark?.line, column: valueNode.mark?.column,
+                    field: "soort",
                     message: Message.meetingIsNotAStuk))
             return nil
         }
@@ -75,7 +76,8 @@ public enum Stukken {
                 .error, file: validator.file, line: valueNode.mark?.line, column: valueNode.mark?.column,
                 field: "soort",
                 message: Message.unknownKind(
-                    soort, suggestion: Spelling.nearest(to: soort, in: DocumentKinds.names), kinds: DocumentKinds.names)))
+                    soort, suggestion: Spelling.nearest(to: soort, in: DocumentKinds.names), kinds: DocumentKinds.names)
+            ))
         return nil
     }
 
@@ -97,12 +99,15 @@ public enum Stukken {
         let context = stuk.document.context
         let body = CommonMark.html(templates.render(context, kind: stuk.kind.soort, part: "inhoud.md"))
         return PageRenderer.page(
-            kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates, extras: extras,
+            kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates,
+            extras: extras,
             print: print)
     }
 
     /// The document as PDF (WeasyPrint), from the same HTML page with print CSS.
-    public static func pdf(_ stuk: Stuk, templates: TemplateSet, options: PDFRenderer.Options = .init()) throws(PDFRenderer.Failure) -> Data {
+    public static func pdf(_ stuk: Stuk, templates: TemplateSet, options: PDFRenderer.Options = .init())
+        throws(PDFRenderer.Failure) -> Data
+    {
         try PDFRenderer.pdf(stuk, templates: templates, options: options)
     }
 

@@ -11,7 +11,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let inputs = InputFiles.expand(files)
-        if let empty = inputs.emptyFolders.first { throw ValidationError("\(empty): deze map bevat geen .yaml-bestanden.") }
+        if let empty = inputs.emptyFolders.first {
+            throw ValidationError("\(empty): deze map bevat geen .yaml-bestanden.")
+        }
         let files = inputs.files
         // A meeting file is checked as `pack` would: every stuk and bijlage it names too.
         let meetings = files.filter(Vergadering.isMeetingFile)

@@ -5,7 +5,9 @@ import Stukken
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Schrijft een nieuw, in te vullen YAML-bestand voor een soort stuk.",
-        discussion: "Elk veld staat erin, met de hulpvragen van het formulier als commentaar. Een bestaand bestand wordt nooit overschreven.")
+        discussion:
+            "Elk veld staat erin, met de hulpvragen van het formulier als commentaar. Een bestaand bestand wordt nooit overschreven."
+    )
 
     @Argument(help: ArgumentHelp("De soort stuk.", valueName: "soort"))
     var kind: String
@@ -15,7 +17,8 @@ struct New: ParsableCommand {
 
     func validate() throws {
         guard DocumentKinds.kind(named: kind) != nil else {
-            throw ValidationError("Onbekende soort '\(kind)'; kies uit: \(DocumentKinds.names.joined(separator: ", ")).")
+            throw ValidationError(
+                "Onbekende soort '\(kind)'; kies uit: \(DocumentKinds.names.joined(separator: ", ")).")
         }
     }
 
@@ -61,7 +64,8 @@ struct Schema: ParsableCommand {
 
     func validate() throws {
         guard DocumentKinds.kind(named: kind) != nil else {
-            throw ValidationError("Onbekende soort '\(kind)'; kies uit: \(DocumentKinds.names.joined(separator: ", ")).")
+            throw ValidationError(
+                "Onbekende soort '\(kind)'; kies uit: \(DocumentKinds.names.joined(separator: ", ")).")
         }
     }
 

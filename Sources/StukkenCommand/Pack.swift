@@ -23,18 +23,30 @@ struct Pack: ParsableCommand {
     @Flag(name: .long, help: "Namen en telefoonnummers van behandelaars en projectgroepleden niet weglaten.")
     var metContactgegevens = false
 
-    @Flag(name: .long, help: "Ook Woo-publicatie: DiWoo-metadata, sitemap, robots.txt, ORI-export (ori.json) en JSON-LD in elke pagina.")
+    @Flag(
+        name: .long,
+        help:
+            "Ook Woo-publicatie: DiWoo-metadata, sitemap, robots.txt, ORI-export (ori.json) en JSON-LD in elke pagina.")
     var woo = false
 
-    @Option(name: .long, help: ArgumentHelp("De siteconfiguratie voor --woo (standaard: stukken.yaml naast het vergaderbestand).", valueName: "BESTAND"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "De siteconfiguratie voor --woo (standaard: stukken.yaml naast het vergaderbestand).", valueName: "BESTAND")
+    )
     var config: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("De datum die gewijzigde stukken als lastmod krijgen (standaard: vandaag).", valueName: "JJJJ-MM-DD"))
+        help: ArgumentHelp(
+            "De datum die gewijzigde stukken als lastmod krijgen (standaard: vandaag).", valueName: "JJJJ-MM-DD"))
     var publicatiedatum: String?
 
-    @Flag(name: .long, help: "Ook PDF's: van elk stuk, en één PDF van agenda en alle stukken met bladwijzers per agendapunt (WeasyPrint).")
+    @Flag(
+        name: .long,
+        help:
+            "Ook PDF's: van elk stuk, en één PDF van agenda en alle stukken met bladwijzers per agendapunt (WeasyPrint)."
+    )
     var pdf = false
 
     @Flag(name: .long, help: "PDF: een voorblad voor elk stuk.")
@@ -66,7 +78,9 @@ struct Pack: ParsableCommand {
             if let text = publicatiedatum {
                 switch Datum.parse(text) {
                 case .success(let d): datum = d
-                case .failure: problems.append(Diagnostic(.error, file: "--publicatiedatum", message: WooMessage.publicatiedatum(text)))
+                case .failure:
+                    problems.append(
+                        Diagnostic(.error, file: "--publicatiedatum", message: WooMessage.publicatiedatum(text)))
                 }
             }
             switch SiteConfig.load(path: config ?? SiteConfig.defaultPath(forMeeting: meeting)) {
@@ -96,9 +110,12 @@ struct Pack: ParsableCommand {
         // Every file the command reads besides the meeting folder and the templates.
         let inputs = woo ? [config ?? SiteConfig.defaultPath(forMeeting: meeting)] : config.map { [$0] } ?? []
         do {
-            let summary = try PackWriter(plan: plan, templates: templates, options: .init(
+            let summary = try PackWriter(
+                plan: plan, templates: templates,
+                options: .init(
                     output: output, audience: audience, progress: progress, woo: wooOptions,
-                    pdf: pdf ? PackPDFOptions(voorblad: voorblad, timeout: pdfTimeout) : nil, inputs: inputs)).write()
+                    pdf: pdf ? PackPDFOptions(voorblad: voorblad, timeout: pdfTimeout) : nil, inputs: inputs)
+            ).write()
             FileHandle.standardError.write(Data("\(output): \(summary)\n".utf8))
         } catch {
             Console.error(String(describing: error))

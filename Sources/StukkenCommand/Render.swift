@@ -57,7 +57,9 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let inputs = InputFiles.expand(self.files)
-        if let empty = inputs.emptyFolders.first { throw ValidationError("\(empty): deze map bevat geen .yaml-bestanden.") }
+        if let empty = inputs.emptyFolders.first {
+            throw ValidationError("\(empty): deze map bevat geen .yaml-bestanden.")
+        }
         let files = inputs.files
         let templates = try templateOptions.load()
         // Not at, inside or above an input (a stuk, the templates folder): checked before
@@ -126,7 +128,9 @@ struct Render: ParsableCommand {
     /// `-o` names a folder when there are several inputs, or when it already is one.
     private func outputIsDirectory(files: [String], namedFolder: Bool) throws -> Bool {
         guard let output else {
-            if files.count > 1 || namedFolder { throw ValidationError("Meer dan één invoerbestand: geef met -o een map.") }
+            if files.count > 1 || namedFolder {
+                throw ValidationError("Meer dan één invoerbestand: geef met -o een map.")
+            }
             return false
         }
         var isDirectory: ObjCBool = false

@@ -5,7 +5,8 @@ import StukkenServer
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start het invulformulier in de browser, alleen op deze computer (127.0.0.1); schrijft geen bestanden.")
+        abstract:
+            "Start het invulformulier in de browser, alleen op deze computer (127.0.0.1); schrijft geen bestanden.")
 
     @Option(name: .long, help: "Poort op 127.0.0.1 (0: een vrije poort).")
     var port: Int = 8080

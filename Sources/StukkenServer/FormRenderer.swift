@@ -52,7 +52,8 @@ struct FormRenderer {
         case .record(let fields), .textOrRecord(_, let fields):
             paths.append(path)
             let id = Self.id(path)
-            var out = "<fieldset class=\"groep\" id=\"\(id)\"><legend>\(HTML.escape(label))\(mark(field.presence))</legend>\n"
+            var out =
+                "<fieldset class=\"groep\" id=\"\(id)\"><legend>\(HTML.escape(label))\(mark(field.presence))</legend>\n"
             out += help(field.help, id: id)
             out += errors(path: path, id: id)
             for sub in fields {
@@ -62,13 +63,16 @@ struct FormRenderer {
         }
     }
 
-    private mutating func list(field: Field, element: FieldType, minimum: Int, value: FormValue?, path: String) -> String {
+    private mutating func list(field: Field, element: FieldType, minimum: Int, value: FormValue?, path: String)
+        -> String
+    {
         paths.append(path)
         let id = Self.id(path)
         var items = value?.items ?? []
         // A required list starts with one empty row to fill.
         if items.isEmpty && field.presence != .optional { items = [FormValue.empty(element)] }
-        var out = "<fieldset class=\"lijst\" id=\"\(id)\"><legend>\(HTML.escape(field.label))\(mark(field.presence))</legend>\n"
+        var out =
+            "<fieldset class=\"lijst\" id=\"\(id)\"><legend>\(HTML.escape(field.label))\(mark(field.presence))</legend>\n"
         out += help(field.help, id: id)
         out += errors(path: path, id: id)
         for (i, item) in items.enumerated() {
@@ -84,7 +88,8 @@ struct FormRenderer {
                 let itemField = Field(field.key, itemLabel, element, .required)
                 out += scalar(field: itemField, type: element, value: item.text, path: itemPath, label: itemLabel)
             }
-            out += "<button type=\"submit\" class=\"klein\" name=\"actie\" value=\"verwijderen:\(HTML.escape(itemPath))\">"
+            out +=
+                "<button type=\"submit\" class=\"klein\" name=\"actie\" value=\"verwijderen:\(HTML.escape(itemPath))\">"
             out += "\(HTML.escape(itemLabel)) verwijderen</button>\n</div>\n"
         }
         out += "<button type=\"submit\" class=\"klein\" name=\"actie\" value=\"toevoegen:\(HTML.escape(path))\">"
@@ -107,7 +112,9 @@ struct FormRenderer {
         switch type {
         case .markdown:
             // Room for the text as it wraps (about 70 characters a line), within reason.
-            let lines = value.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + 1 + $1.count / 70 }
+            let lines = value.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+                $0 + 1 + $1.count / 70
+            }
             let rows = max(4, min(20, lines + 1))
             // The line break after <textarea> is eaten by the HTML parser, so a text that starts
             // with a line break keeps it.
@@ -119,7 +126,8 @@ struct FormRenderer {
             let empty = field.defaultValue.map { "— standaard: \($0) —" } ?? "— kies —"
             out += select(attributes, options: options, value: value, empty: empty)
         case .date:
-            out += "<input type=\"text\" \(attributes) value=\"\(HTML.escape(value))\" placeholder=\"2016-10-10 of 10 oktober 2016\">\n"
+            out +=
+                "<input type=\"text\" \(attributes) value=\"\(HTML.escape(value))\" placeholder=\"2016-10-10 of 10 oktober 2016\">\n"
         default:
             out += "<input type=\"text\" \(attributes) value=\"\(HTML.escape(value))\">\n"
         }
@@ -132,7 +140,8 @@ struct FormRenderer {
         // A value from an opened file that is not an option stays, so nothing is lost and
         // the validator's message about it shows.
         if !value.isEmpty && !options.contains(value) { all.append(value) }
-        var out = "<select \(attributes)>\n<option value=\"\"\(value.isEmpty ? " selected" : "")>\(HTML.escape(empty))</option>\n"
+        var out =
+            "<select \(attributes)>\n<option value=\"\"\(value.isEmpty ? " selected" : "")>\(HTML.escape(empty))</option>\n"
         for option in all {
             out += "<option\(option == value ? " selected" : "")>\(HTML.escape(option))</option>\n"
         }
@@ -150,7 +159,8 @@ struct FormRenderer {
 
     private func help(_ lines: [String], id: String) -> String {
         guard !lines.isEmpty else { return "" }
-        return "<div class=\"hulp\" id=\"\(id)-hulp\">" + lines.map { "<p>\(HTML.escape($0))</p>" }.joined() + "</div>\n"
+        return "<div class=\"hulp\" id=\"\(id)-hulp\">" + lines.map { "<p>\(HTML.escape($0))</p>" }.joined()
+            + "</div>\n"
     }
 
     /// The place for this field's messages; always present, so the live preview can fill it.

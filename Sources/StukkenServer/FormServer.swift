@@ -103,10 +103,13 @@ public enum FormServer {
         let templates = workbench.templates
         let made: Result<Data, PDFRenderer.Failure>
         do {
-            made = try await jobs.run { Result { () throws(PDFRenderer.Failure) in try Stukken.pdf(stuk, templates: templates) } }
+            made = try await jobs.run {
+                Result { () throws(PDFRenderer.Failure) in try Stukken.pdf(stuk, templates: templates) }
+            }
         } catch {
             return html(
-                workbench.formPage(kind: kind, values: values, notice: ServeMessage.pdfBusy), status: .serviceUnavailable)
+                workbench.formPage(kind: kind, values: values, notice: ServeMessage.pdfBusy),
+                status: .serviceUnavailable)
         }
         switch made {
         case .success(let pdf):
@@ -203,7 +206,9 @@ public enum FormServer {
         if case .failure(let e) = Stukken.load(source) {
             lost = e.diagnostics.filter { !rewritten.contains($0.message) }
         }
-        return html(workbench.formPage(kind: kind, values: values, notice: ServeMessage.opened(source.path), extraDiagnostics: lost))
+        return html(
+            workbench.formPage(
+                kind: kind, values: values, notice: ServeMessage.opened(source.path), extraDiagnostics: lost))
     }
 
     static func errorPage(
@@ -213,7 +218,8 @@ public enum FormServer {
     }
 
     static func errorPage(_ text: String, lines: [String], status: HTTPResponse.Status) -> Response {
-        var body = "<header><p class=\"merk\"><a href=\"/\">stukken</a></p></header>\n<main>\n<h1>\(HTML.escape(text))</h1>\n"
+        var body =
+            "<header><p class=\"merk\"><a href=\"/\">stukken</a></p></header>\n<main>\n<h1>\(HTML.escape(text))</h1>\n"
         if !lines.isEmpty {
             body += "<ul class=\"fout\">" + lines.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>\n"
         }

@@ -92,7 +92,8 @@ extension FormValue {
     private func count(fields: [Field], path: String, controls: inout Int) -> String? {
         for field in fields where field.key != "soort" {
             let value = self[field.key] ?? .empty(field.type)
-            if let problem = value.count(type: field.type, path: FieldPath.child(path, field.key), controls: &controls) {
+            if let problem = value.count(type: field.type, path: FieldPath.child(path, field.key), controls: &controls)
+            {
                 return problem
             }
         }
@@ -192,7 +193,9 @@ extension FormValue {
         guard case .record(var values) = self else { return self }
         for field in fields {
             let fieldPath = FieldPath.child(base, field.key)
-            guard path == fieldPath || path.hasPrefix(fieldPath + ".") || path.hasPrefix(fieldPath + "[") else { continue }
+            guard path == fieldPath || path.hasPrefix(fieldPath + ".") || path.hasPrefix(fieldPath + "[") else {
+                continue
+            }
             let current = values[field.key] ?? .empty(field.type)
             values[field.key] = current.transform(path: path, type: field.type, base: fieldPath, change)
         }

@@ -31,7 +31,9 @@ struct HostGuard<Context: RequestContext>: RouterMiddleware {
         return site == "same-origin" || site == "none"
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         guard request.headers[RequestTargetGuard.marker] == nil else {
             return FormServer.plain(ServeMessage.absoluteTarget, status: .badRequest)
         }
@@ -48,7 +50,9 @@ struct HostGuard<Context: RequestContext>: RouterMiddleware {
 /// Every answer carries the security headers, an error too; and an error is a page in the
 /// form's own words, never the framework's JSON.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var response: Response
         do {
             response = try await next(request, context)
@@ -111,7 +115,8 @@ extension HTTPServerBuilder {
     /// `idleTimeout` (idle, or stuck halfway through its headers or body) is closed.
     static func guardedHTTP1(idleTimeout: TimeAmount) -> HTTPServerBuilder {
         .init { responder in
-            GuardedHTTP1Channel(inner: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idleTimeout)))
+            GuardedHTTP1Channel(
+                inner: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idleTimeout)))
         }
     }
 }

@@ -37,7 +37,9 @@ public struct Workbench: Sendable {
         let checked = check(kind: kind, values: values)
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return checked.yaml }
-        let lines = [ServeMessage.unfinished(errors.count)] + errors.map { "- " + ($0.field.map { "\($0): " } ?? "") + $0.message }
+        let lines =
+            [ServeMessage.unfinished(errors.count)]
+            + errors.map { "- " + ($0.field.map { "\($0): " } ?? "") + $0.message }
         return lines.map { "# " + YAMLWriter.comment($0) + "\n" }.joined() + checked.yaml
     }
 
@@ -115,28 +117,35 @@ public struct Workbench: Sendable {
         body += "</ul></nav></header>\n<main>\n<h1>\(HTML.escape(Self.title(kind)))</h1>\n"
         if let notice { body += "<p class=\"melding\" role=\"status\">\(HTML.escape(notice))</p>\n" }
         body += "<div class=\"werkblad\">\n"
-        body += "<form method=\"post\" action=\"/\(kind.soort)\" id=\"formulier\" class=\"formulier\" data-soort=\"\(kind.soort)\">\n"
+        body +=
+            "<form method=\"post\" action=\"/\(kind.soort)\" id=\"formulier\" class=\"formulier\" data-soort=\"\(kind.soort)\">\n"
         body += "<div class=\"knoppen\">"
         body += "<button type=\"submit\" name=\"actie\" value=\"bijwerken\">Controleren en voorbeeld bijwerken</button>"
         body += "<button type=\"submit\" name=\"actie\" value=\"yaml\">Download YAML</button>"
         body += "<button type=\"submit\" name=\"actie\" value=\"html\">Download HTML</button>\n"
         body += "<button type=\"submit\" name=\"actie\" value=\"pdf\">Download PDF</button></div>\n"
-        let status = showMessages ? Self.status(errorCount) : "Vul de velden in; de meldingen verschijnen als u controleert."
+        let status =
+            showMessages ? Self.status(errorCount) : "Vul de velden in; de meldingen verschijnen als u controleert."
         body += "<p id=\"stand\" class=\"stand\" role=\"status\" aria-live=\"polite\">\(HTML.escape(status))</p>\n"
         let general = (messages[""] ?? []).map { "<li>\(HTML.escape($0))</li>" }.joined()
         body += "<ul class=\"fout\" id=\"v--fout\" data-pad=\"\">\(general)</ul>\n"
         body += fieldsHTML
-        body += "<div class=\"knoppen\"><button type=\"submit\" name=\"actie\" value=\"bijwerken\">Controleren en voorbeeld bijwerken</button>"
+        body +=
+            "<div class=\"knoppen\"><button type=\"submit\" name=\"actie\" value=\"bijwerken\">Controleren en voorbeeld bijwerken</button>"
         body += "<button type=\"submit\" name=\"actie\" value=\"yaml\">Download YAML</button></div>\n"
         body += "</form>\n"
-        body += "<section class=\"voorbeeld\" aria-labelledby=\"voorbeeld-kop\"><h2 id=\"voorbeeld-kop\">Voorbeeld</h2>\n"
-        body += "<iframe id=\"voorbeeld\" title=\"Voorbeeld van het stuk\" sandbox=\"\" srcdoc=\"\(HTML.escape(previewPage?.html ?? Self.noPreview))\"></iframe>\n"
+        body +=
+            "<section class=\"voorbeeld\" aria-labelledby=\"voorbeeld-kop\"><h2 id=\"voorbeeld-kop\">Voorbeeld</h2>\n"
+        body +=
+            "<iframe id=\"voorbeeld\" title=\"Voorbeeld van het stuk\" sandbox=\"\" srcdoc=\"\(HTML.escape(previewPage?.html ?? Self.noPreview))\"></iframe>\n"
         body += "</section>\n</div>\n</main>\n"
         return Self.page(title: "\(Self.title(kind)) — stukken", body: body, script: true)
     }
 
     /// The form's fields with every diagnostic placed beside the field it concerns.
-    static func fields(kind: any DocumentKind.Type, values: FormValue, diagnostics: [Diagnostic]) -> (String, [String: [String]]) {
+    static func fields(kind: any DocumentKind.Type, values: FormValue, diagnostics: [Diagnostic]) -> (
+        String, [String: [String]]
+    ) {
         var dry = FormRenderer(kind: kind)
         _ = dry.fields(values)
         var renderer = FormRenderer(kind: kind)
@@ -160,8 +169,10 @@ public struct Workbench: Sendable {
 
     /// The start page: one link per kind and the upload form for an existing file.
     public func indexPage(opened: String?) -> String {
-        var body = "<header><p class=\"merk\"><a href=\"/\">stukken</a></p></header>\n<main>\n<h1>Stukken invullen</h1>\n"
-        body += "<p>Kies het formulier dat u wilt invullen. U ziet het stuk ontstaan terwijl u typt, en neemt het mee als YAML-bestand (en als HTML).</p>\n<ul class=\"soorten\">"
+        var body =
+            "<header><p class=\"merk\"><a href=\"/\">stukken</a></p></header>\n<main>\n<h1>Stukken invullen</h1>\n"
+        body +=
+            "<p>Kies het formulier dat u wilt invullen. U ziet het stuk ontstaan terwijl u typt, en neemt het mee als YAML-bestand (en als HTML).</p>\n<ul class=\"soorten\">"
         for k in DocumentKinds.all {
             body += "<li><a href=\"/\(k.soort)\">\(HTML.escape(Self.title(k)))</a></li>"
         }
@@ -171,7 +182,8 @@ public struct Workbench: Sendable {
         }
         body += "<h2>Verder met een bestaand bestand</h2>\n"
         body += "<form method=\"post\" action=\"/openen\" enctype=\"multipart/form-data\">\n"
-        body += "<label for=\"bestand\">YAML-bestand</label>\n<input type=\"file\" id=\"bestand\" name=\"bestand\" accept=\".yaml,.yml,text/yaml\">\n"
+        body +=
+            "<label for=\"bestand\">YAML-bestand</label>\n<input type=\"file\" id=\"bestand\" name=\"bestand\" accept=\".yaml,.yml,text/yaml\">\n"
         body += "<button type=\"submit\">Open YAML</button>\n</form>\n</main>\n"
         return Self.page(title: "stukken", body: body, script: false)
     }

@@ -22,7 +22,9 @@ import Testing
         let process = Process()
         // Debian's python3-selenium is importable from /usr/bin/python3 only.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [Package.root.appendingPathComponent("Tests/browser/formulier_e2e.py").path, executable.path]
+        process.arguments = [
+            Package.root.appendingPathComponent("Tests/browser/formulier_e2e.py").path, executable.path,
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["STUKKEN_TEMPLATES"] = Package.root.appendingPathComponent("Templates").path
         process.environment = environment

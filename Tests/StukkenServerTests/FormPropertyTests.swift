@@ -76,7 +76,9 @@ func withoutLeadingBOM(_ value: FormValue) -> FormValue {
             let kind = DocumentKinds.all.randomElement(using: &g)!
             // Through the form's own reading: names and values as a browser posts them.
             var form: [String: String] = [:]
-            for (name, value) in formPairs(FormGen.values(kind.fields, using: &g), fields: kind.fields) { form[name] = value }
+            for (name, value) in formPairs(FormGen.values(kind.fields, using: &g), fields: kind.fields) {
+                form[name] = value
+            }
             let values = try FormValue.read(form: form, fields: kind.fields)
             let yaml = Package.workbench.download(kind: kind, values: values)
             let context = "seed \(Self.seed) #\(i) \(kind.soort): \(yaml.debugDescription)"
@@ -87,7 +89,9 @@ func withoutLeadingBOM(_ value: FormValue) -> FormValue {
             }
             let reopened = FormValue.read(node: node, fields: kind.fields)
             #expect(pruned(reopened) == pruned(withoutLeadingBOM(values)), "\(context)")
-            #expect(YAMLWriter.yaml(kind: kind, values: reopened) == YAMLWriter.yaml(kind: kind, values: withoutLeadingBOM(values)), "\(context)")
+            #expect(
+                YAMLWriter.yaml(kind: kind, values: reopened)
+                    == YAMLWriter.yaml(kind: kind, values: withoutLeadingBOM(values)), "\(context)")
         }
     }
 
@@ -115,7 +119,9 @@ func withoutLeadingBOM(_ value: FormValue) -> FormValue {
     }
 
     /// Each Markdown field, and the one-line text fields that take any text, with new text.
-    static let freeText: Set<String> = ["onderwerp", "portefeuillehouder", "behandeld_door", "tekst", "project", "plaats"]
+    static let freeText: Set<String> = [
+        "onderwerp", "portefeuillehouder", "behandeld_door", "tekst", "project", "plaats",
+    ]
 
     static func replacingText<G: RandomNumberGenerator>(
         _ value: FormValue, fields: [Field], using g: inout G, _ make: (inout G) -> String

@@ -13,7 +13,8 @@ func formBody(_ pairs: [(String, String)]) -> ByteBuffer { encoded(pairs) }
 
 /// The upload of "Open YAML" with this boundary and file name.
 func upload(_ yaml: String, fileName: String = "stuk.yaml", boundary: String = "grens") -> (HTTPFields, ByteBuffer) {
-    let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(fileName)\"\r\n"
+    let body =
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(fileName)\"\r\n"
         + "Content-Type: application/yaml\r\n\r\n\(yaml)\r\n--\(boundary)--\r\n"
     return ([.contentType: "multipart/form-data; boundary=\(boundary)"], ByteBuffer(string: body))
 }
@@ -50,12 +51,17 @@ func voorstelYAML(punten count: Int) -> String {
 
     /// Numbers a browser never sends leave no empty rows: two rows, not three hundred.
     @Test func skippedRowNumbersLeaveNoEmptyRows() async throws {
-        let body = formBody([("voorstel[1].tekst", "eerste"), ("voorstel[300].tekst", "tweede"), ("actie", "bijwerken")])
+        let body = formBody([
+            ("voorstel[1].tekst", "eerste"), ("voorstel[300].tekst", "tweede"), ("actie", "bijwerken"),
+        ])
         try await app().test(.router) { client in
             try await client.execute(uri: "/voorstel", method: .post, headers: formHeaders, body: body) { response in
                 let html = String(buffer: response.body)
                 #expect(response.status == .ok)
-                #expect(html.contains("name=\"voorstel[2].tekst\" aria-describedby=\"v-voorstel-2--tekst-fout\" aria-required=\"true\" value=\"tweede\""))
+                #expect(
+                    html.contains(
+                        "name=\"voorstel[2].tekst\" aria-describedby=\"v-voorstel-2--tekst-fout\" aria-required=\"true\" value=\"tweede\""
+                    ))
                 #expect(!html.contains("name=\"voorstel[3].tekst\""))
             }
         }
@@ -83,13 +89,16 @@ func voorstelYAML(punten count: Int) -> String {
             let (headers, body) = upload(voorstelYAML(punten: limit + 1))
             try await client.execute(uri: "/openen", method: .post, headers: headers, body: body) { response in
                 #expect(response.status == .contentTooLarge)
-                #expect(String(buffer: response.body).contains(HTML.escape(ServeMessage.tooManyRows(list: "voorstel", limit: limit))))
+                #expect(
+                    String(buffer: response.body).contains(
+                        HTML.escape(ServeMessage.tooManyRows(list: "voorstel", limit: limit))))
             }
             let (fits, fitsBody) = upload(voorstelYAML(punten: limit))
             try await client.execute(uri: "/openen", method: .post, headers: fits, body: fitsBody) { response in
                 #expect(response.status == .ok)
             }
-            let full = formBody((1...limit).map { ("voorstel[\($0)].tekst", "p\($0)") } + [("actie", "toevoegen:voorstel")])
+            let full = formBody(
+                (1...limit).map { ("voorstel[\($0)].tekst", "p\($0)") } + [("actie", "toevoegen:voorstel")])
             try await client.execute(uri: "/voorstel", method: .post, headers: formHeaders, body: full) { response in
                 let html = String(buffer: response.body)
                 #expect(response.status == .ok)
@@ -102,8 +111,10 @@ func voorstelYAML(punten count: Int) -> String {
 
     /// Names that are no field path of ours are left out, as before; none of them crashes.
     @Test func oddNamesAreIgnored() throws {
-        let names = ["voorstel[+12].tekst", "voorstel[-5].tekst", "voorstel[0].tekst", "voorstel[\u{FF11}].tekst",
-                     "voorstel[].tekst", "voorstel[1", "[1]", "voorstel..tekst", "voorstel]1[", ".", "", "voorstel[1]x"]
+        let names = [
+            "voorstel[+12].tekst", "voorstel[-5].tekst", "voorstel[0].tekst", "voorstel[\u{FF11}].tekst",
+            "voorstel[].tekst", "voorstel[1", "[1]", "voorstel..tekst", "voorstel]1[", ".", "", "voorstel[1]x",
+        ]
         var form: [String: String] = ["voorstel[2].tekst": "echt"]
         for name in names { form[name] = "x" }
         let values = try FormValue.read(form: form, fields: Voorstel.fields)
@@ -126,26 +137,37 @@ func voorstelYAML(punten count: Int) -> String {
                 let (headers, body) = upload("soort: memo\n", boundary: String(repeating: "-", count: length - 1) + "a")
                 try await client.execute(uri: "/openen", method: .post, headers: headers, body: body) { response in
                     #expect(response.status == status, "boundary of \(length)")
-                    if status != .ok { #expect(String(buffer: response.body).contains(HTML.escape(ServeMessage.badUpload))) }
+                    if status != .ok {
+                        #expect(String(buffer: response.body).contains(HTML.escape(ServeMessage.badUpload)))
+                    }
                 }
             }
         }
     }
 
     @Test func browsersForms() throws {
-        let part = "Content-Disposition: form-data; name=\"bestand\"; filename=\"a;b=c.yaml\"\r\nContent-Type: text/yaml\r\n\r\n\(Self.yaml)"
+        let part =
+            "Content-Disposition: form-data; name=\"bestand\"; filename=\"a;b=c.yaml\"\r\nContent-Type: text/yaml\r\n\r\n\(Self.yaml)"
         // Quoted boundary, a preamble, a field before the file, transport padding after a delimiter.
-        let body = "preamble\r\n--x y\r\nContent-Disposition: form-data; name=\"ander\"\r\n\r\nwaarde\r\n--x y  \r\n\(part)\r\n--x y--\r\nepiloog"
-        #expect(file(body, contentType: "multipart/form-data; boundary=\"x y\"") == .success(.init(fileName: "a;b=c.yaml", bytes: Array(Self.yaml.utf8))))
-        #expect(file(body, contentType: "Multipart/Form-Data; charset=utf-8; boundary=\"x y\"") != .failure(.badBoundary))
+        let body =
+            "preamble\r\n--x y\r\nContent-Disposition: form-data; name=\"ander\"\r\n\r\nwaarde\r\n--x y  \r\n\(part)\r\n--x y--\r\nepiloog"
+        #expect(
+            file(body, contentType: "multipart/form-data; boundary=\"x y\"")
+                == .success(.init(fileName: "a;b=c.yaml", bytes: Array(Self.yaml.utf8))))
+        #expect(
+            file(body, contentType: "Multipart/Form-Data; charset=utf-8; boundary=\"x y\"") != .failure(.badBoundary))
         // The content may hold the boundary without CRLF-- before it, and CRs of its own.
         let tricky = "x y\r\r\n-x y\r\n-\r\n"
         let second = "--x y\r\nContent-Disposition: form-data; name=\"bestand\"\r\n\r\n\(tricky)\r\n--x y--"
-        #expect(file(second, contentType: "multipart/form-data; boundary=\"x y\"") == .success(.init(fileName: "", bytes: Array(tricky.utf8))))
+        #expect(
+            file(second, contentType: "multipart/form-data; boundary=\"x y\"")
+                == .success(.init(fileName: "", bytes: Array(tricky.utf8))))
     }
 
-    @Test(arguments: ["text/plain", "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=a\rb",
-                      "multipart/mixed; boundary=a", "multipart/form-data; boundary=\"a \"", "multipart/form-data; boundary=a{b"])
+    @Test(arguments: [
+        "text/plain", "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=a\rb",
+        "multipart/mixed; boundary=a", "multipart/form-data; boundary=\"a \"", "multipart/form-data; boundary=a{b",
+    ])
     func unusableBoundary(_ contentType: String) {
         #expect(file("--a\r\n\r\n--a--", contentType: contentType) == .failure(.badBoundary))
     }
@@ -153,10 +175,17 @@ func voorstelYAML(punten count: Int) -> String {
     @Test func noFilePart() {
         let ct = "multipart/form-data; boundary=a"
         #expect(file("--a--\r\n", contentType: ct) == .failure(.noFile))
-        #expect(file("--a\r\nContent-Disposition: form-data; name=\"ander\"\r\n\r\nx\r\n--a--", contentType: ct) == .failure(.noFile))
-        #expect(file("--a\r\nContent-Disposition: form-data; name=\"bestand\"\r\n\r\nnooit gesloten", contentType: ct) == .failure(.noFile))
+        #expect(
+            file("--a\r\nContent-Disposition: form-data; name=\"ander\"\r\n\r\nx\r\n--a--", contentType: ct)
+                == .failure(.noFile))
+        #expect(
+            file("--a\r\nContent-Disposition: form-data; name=\"bestand\"\r\n\r\nnooit gesloten", contentType: ct)
+                == .failure(.noFile))
         // `filename="x" name="bestand"` in another parameter is no name.
-        #expect(file("--a\r\nContent-Disposition: form-data; name=\"ander\"; filename=\"name=\\\"bestand\\\"\"\r\n\r\nx\r\n--a--", contentType: ct) == .failure(.noFile))
+        #expect(
+            file(
+                "--a\r\nContent-Disposition: form-data; name=\"ander\"; filename=\"name=\\\"bestand\\\"\"\r\n\r\nx\r\n--a--",
+                contentType: ct) == .failure(.noFile))
     }
 
     /// A file name from the upload is shown in the notice: a bidi override (U+202E) would show

@@ -11,7 +11,12 @@ import Testing
     /// A job that holds its place until `release` is signalled; returns once it runs.
     static func occupy(_ jobs: PDFJobs, release: DispatchSemaphore) async -> Task<Void, any Error> {
         let (started, signal) = AsyncStream.makeStream(of: Void.self)
-        let task = Task { try await jobs.run { signal.yield(()); release.wait() } }
+        let task = Task {
+            try await jobs.run {
+                signal.yield(())
+                release.wait()
+            }
+        }
         for await _ in started { break }
         return task
     }
@@ -94,7 +99,9 @@ final class ServeProcess: @unchecked Sendable {
 
     func request(_ method: String, _ path: String, body: String = "", timeout: Double = 60) throws -> RawHTTP.Exchange {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        if method == "POST" { head += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n" }
+        if method == "POST" {
+            head += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n"
+        }
         return try RawHTTP.exchange(port: port, head + "\r\n" + body, timeout: timeout)
     }
 }
@@ -105,17 +112,22 @@ final class ServeProcess: @unchecked Sendable {
     /// WeasyPrint here is a wrapper that marks its start and end around a pause.
     @Test func startPageWhilePDFsAreMade() throws {
         let weasyprint = try #require(
-            ["/usr/bin/weasyprint", "/usr/local/bin/weasyprint"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            ["/usr/bin/weasyprint", "/usr/local/bin/weasyprint"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            },
             "weasyprint not installed (Scripts/setup.sh)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stukken-serve-pdf-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stukken-serve-pdf-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         defer { try? FileManager.default.removeItem(at: folder) }
         let wrapper = folder.appendingPathComponent("weasyprint")
-        let script = "#!/bin/sh\ntouch \"\(folder.path)/start.$$\"\nsleep 4\n\"\(weasyprint)\" \"$@\"\nrc=$?\ntouch \"\(folder.path)/done.$$\"\nexit $rc\n"
+        let script =
+            "#!/bin/sh\ntouch \"\(folder.path)/start.$$\"\nsleep 4\n\"\(weasyprint)\" \"$@\"\nrc=$?\ntouch \"\(folder.path)/done.$$\"\nexit $rc\n"
         try script.write(to: wrapper, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: wrapper.path)
         func marks(_ prefix: String) -> Int {
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(prefix) }.count
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(prefix) }
+                .count
         }
 
         let server = try ServeProcess(environment: ["STUKKEN_WEASYPRINT": wrapper.path])

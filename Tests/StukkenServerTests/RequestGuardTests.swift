@@ -21,7 +21,9 @@ import Testing
             for (origin, status) in cases {
                 var headers = Self.post
                 headers[.origin] = origin
-                try await client.execute(uri: "/evaluatie", method: .post, headers: headers, body: ByteBuffer(string: "actie=yaml")) { response in
+                try await client.execute(
+                    uri: "/evaluatie", method: .post, headers: headers, body: ByteBuffer(string: "actie=yaml")
+                ) { response in
                     #expect(response.status == status, "\(origin)")
                 }
             }
@@ -38,7 +40,9 @@ import Testing
             for (value, status) in cases {
                 var headers = Self.post
                 headers[site] = value
-                try await client.execute(uri: "/evaluatie", method: .post, headers: headers, body: ByteBuffer(string: "actie=yaml")) { response in
+                try await client.execute(
+                    uri: "/evaluatie", method: .post, headers: headers, body: ByteBuffer(string: "actie=yaml")
+                ) { response in
                     #expect(response.status == status, "\(value)")
                 }
             }
@@ -49,7 +53,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["localhost:\u{668}\u{660}", "localhost:\u{BD}", "localhost:", "localhost:123456", "127.0.0.1:+80", "localhost:\u{FF18}\u{FF10}"])
+    @Test(arguments: [
+        "localhost:\u{668}\u{660}", "localhost:\u{BD}", "localhost:", "localhost:123456", "127.0.0.1:+80",
+        "localhost:\u{FF18}\u{FF10}",
+    ])
     func portWithoutASCIIDigits(_ host: String) { #expect(!HostGuard<BasicRequestContext>.allowed(host)) }
 
     /// Every answer carries the security headers, the refusals and errors too, and an error
@@ -70,11 +77,15 @@ import Testing
             for (uri, method, headers, body, status) in requests {
                 try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
                     #expect(response.status == status, "\(method) \(uri)")
-                    #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(method) \(uri)")
+                    #expect(
+                        response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true,
+                        "\(method) \(uri)")
                     #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(method) \(uri)")
                     if status == .notFound || status == .contentTooLarge {
                         #expect(response.headers[.contentType] == "text/html; charset=utf-8", "\(method) \(uri)")
-                        #expect(String(buffer: response.body).contains(HTML.escape(ServeMessage.status(status.code))) || uri == "/brief")
+                        #expect(
+                            String(buffer: response.body).contains(HTML.escape(ServeMessage.status(status.code)))
+                                || uri == "/brief")
                     }
                 }
             }
@@ -85,7 +96,8 @@ import Testing
     /// but not 5,000 characters of it.
     @Test func unknownKindIsShownSafely() async throws {
         try await app().test(.router) { client in
-            try await client.execute(uri: "/a%E2%80%AEb" + String(repeating: "x", count: 5000), method: .get) { response in
+            try await client.execute(uri: "/a%E2%80%AEb" + String(repeating: "x", count: 5000), method: .get) {
+                response in
                 let html = String(buffer: response.body)
                 #expect(response.status == .notFound)
                 #expect(html.contains("a%E2%80%AEbxxx") && html.utf8.count < 2000)
@@ -142,15 +154,18 @@ import Testing
         try await Self.live().test(.live) { client in
             let port = try #require(client.port)
             for target in ["http://evil.com/", "http://localhost/", "*"] {
-                let exchange = try await Self.exchange(port, "GET \(target) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", timeout: 5)
+                let exchange = try await Self.exchange(
+                    port, "GET \(target) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", timeout: 5)
                 #expect(exchange.status == 400, "\(target)")
                 #expect(exchange.text.contains(ServeMessage.absoluteTarget), "\(target)")
                 #expect(exchange.text.lowercased().contains("content-security-policy:"), "\(target)")
             }
             // The authority form is no request line for GET at all: the HTTP parser refuses it.
-            let authority = try await Self.exchange(port, "GET localhost:80 HTTP/1.1\r\nHost: localhost\r\n\r\n", timeout: 5)
+            let authority = try await Self.exchange(
+                port, "GET localhost:80 HTTP/1.1\r\nHost: localhost\r\n\r\n", timeout: 5)
             #expect(authority.status == 400)
-            let plain = try await Self.exchange(port, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", timeout: 5)
+            let plain = try await Self.exchange(
+                port, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", timeout: 5)
             #expect(plain.status == 200)
         }
     }

@@ -83,10 +83,14 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
         switch Stukken.load(SourceFile(path: name, text: yaml)) {
         case .success(let s): rewritten = s
         case .failure(let e):
-            Issue.record("\(name): the written YAML does not pass check:\n\(e.diagnostics.map(\.description).joined(separator: "\n"))\n\(yaml)")
+            Issue.record(
+                "\(name): the written YAML does not pass check:\n\(e.diagnostics.map(\.description).joined(separator: "\n"))\n\(yaml)"
+            )
             return
         }
-        #expect(Stukken.html(rewritten, templates: Package.workbench.templates) == Stukken.html(original, templates: Package.workbench.templates))
+        #expect(
+            Stukken.html(rewritten, templates: Package.workbench.templates)
+                == Stukken.html(original, templates: Package.workbench.templates))
         let node = try YAMLReader.read(SourceFile(path: name, text: yaml)).get()
         #expect(pruned(FormValue.read(node: node, fields: kind.fields)) == pruned(values))
         // And once more: writing the re-read form gives the same bytes.
@@ -127,14 +131,18 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
                 let html = String(buffer: response.body)
                 let bytes = Array(html.utf8)
                 let raw = Array("\"\u{338}".utf8)
-                let leaked = (0...(bytes.count - raw.count)).contains { bytes[$0..<($0 + raw.count)].elementsEqual(raw) }
+                let leaked = (0...(bytes.count - raw.count)).contains {
+                    bytes[$0..<($0 + raw.count)].elementsEqual(raw)
+                }
                 #expect(!leaked)
                 #expect(html.utf8.count > 1000 && html.contains("&quot;\u{338} autofocus"))
             }
         }
     }
 
-    @Test(arguments: ["ja", "no", "E3", "a: b", "# niet", "- lijst", "\"x\" \\ y", "tab\tna", "@home", "*ster", "2016-10-10"])
+    @Test(arguments: [
+        "ja", "no", "E3", "a: b", "# niet", "- lijst", "\"x\" \\ y", "tab\tna", "@home", "*ster", "2016-10-10",
+    ])
     func quotedScalar(_ text: String) throws {
         let node = try #require(try Yams.compose(yaml: "t: " + YAMLWriter.quoted(text)))
         #expect(node.mapping?["t"]?.string == text)
@@ -184,12 +192,17 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
                     let id = FormRenderer.id(field.key)
                     switch field.type {
                     case .list, .record, .textOrRecord:
-                        #expect(html.contains("<fieldset class=\"\(field.type.isList ? "lijst" : "groep")\" id=\"\(id)\"><legend>\(HTML.escape(field.label))"))
+                        #expect(
+                            html.contains(
+                                "<fieldset class=\"\(field.type.isList ? "lijst" : "groep")\" id=\"\(id)\"><legend>\(HTML.escape(field.label))"
+                            ))
                     default:
                         #expect(html.contains("<label for=\"\(id)\">\(HTML.escape(field.label))"), "\(field.key)")
                         #expect(html.contains("id=\"\(id)\" name=\"\(field.key)\""), "\(field.key)")
                     }
-                    for line in field.help { #expect(html.contains("<p>\(HTML.escape(line))</p>"), "\(field.key): \(line)") }
+                    for line in field.help {
+                        #expect(html.contains("<p>\(HTML.escape(line))</p>"), "\(field.key): \(line)")
+                    }
                     let marked = html.contains(">\(HTML.escape(field.label)) <span class=\"verplicht\">(verplicht")
                     #expect(marked == (field.presence != .optional), "\(field.key): required mark")
                 }
@@ -206,7 +219,9 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
                 #expect(!html.contains("\"><li>"), "a message list with items")
                 #expect(!html.contains("aria-invalid"))
             }
-            try await client.execute(uri: "/evaluatie", method: .post, headers: formHeaders, body: encoded([("actie", "bijwerken")])) { response in
+            try await client.execute(
+                uri: "/evaluatie", method: .post, headers: formHeaders, body: encoded([("actie", "bijwerken")])
+            ) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("aria-invalid=\"true\""))
                 #expect(html.contains("data-pad=\"datum\"><li>"))
@@ -238,14 +253,25 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
             try await client.execute(uri: "/evaluatie", method: .post, headers: formHeaders, body: body) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
-                #expect(html.contains("<ul class=\"fout\" id=\"v-datum-fout\" data-pad=\"datum\"><li>\(HTML.escape(message))</li></ul>"))
-                #expect(html.contains("id=\"v-datum\" name=\"datum\" aria-describedby=\"v-datum-fout\" aria-required=\"true\" aria-invalid=\"true\""))
+                #expect(
+                    html.contains(
+                        "<ul class=\"fout\" id=\"v-datum-fout\" data-pad=\"datum\"><li>\(HTML.escape(message))</li></ul>"
+                    ))
+                #expect(
+                    html.contains(
+                        "id=\"v-datum\" name=\"datum\" aria-describedby=\"v-datum-fout\" aria-required=\"true\" aria-invalid=\"true\""
+                    ))
                 #expect(html.contains("1 fout;"))
             }
-            try await client.execute(uri: "/evaluatie/voorbeeld", method: .post, headers: formHeaders, body: body) { response in
+            try await client.execute(uri: "/evaluatie/voorbeeld", method: .post, headers: formHeaders, body: body) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
-                struct Answer: Decodable { var html: String; var stand: String; var meldingen: [String: [String]] }
+                struct Answer: Decodable {
+                    var html: String
+                    var stand: String
+                    var meldingen: [String: [String]]
+                }
                 let answer = try JSONDecoder().decode(Answer.self, from: Data(String(buffer: response.body).utf8))
                 #expect(answer.meldingen["datum"] == [message])
                 #expect(answer.stand.hasPrefix("1 fout"))
@@ -256,10 +282,14 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
 
     /// A list item's message goes to that item (`voorstel[2]` → the item's text box).
     @Test func listItemMessage() async throws {
-        let pairs = [("voorstel[1].tekst", "Eerste punt"), ("voorstel[2].tekst", "tweede"), ("voorstel[2].punten[1].tekst", "")]
-        let diagnostics = [Diagnostic(.error, file: "x", field: "voorstel[2]", message: "m2"),
-                           Diagnostic(.error, file: "x", field: "voorstel[2].punten[1].tekst", message: "m3"),
-                           Diagnostic(.error, file: "x", field: "onbekend", message: "m4")]
+        let pairs = [
+            ("voorstel[1].tekst", "Eerste punt"), ("voorstel[2].tekst", "tweede"), ("voorstel[2].punten[1].tekst", ""),
+        ]
+        let diagnostics = [
+            Diagnostic(.error, file: "x", field: "voorstel[2]", message: "m2"),
+            Diagnostic(.error, file: "x", field: "voorstel[2].punten[1].tekst", message: "m3"),
+            Diagnostic(.error, file: "x", field: "onbekend", message: "m4"),
+        ]
         var form: [String: String] = [:]
         for (n, v) in pairs { form[n] = v }
         let values = try FormValue.read(form: form, fields: Voorstel.fields)
@@ -273,25 +303,36 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
     @Test func addAndRemoveRows() async throws {
         try await app().test(.router) { client in
             let add = [("voorstel[1].tekst", "Eerste"), ("actie", "toevoegen:voorstel")]
-            try await client.execute(uri: "/voorstel", method: .post, headers: formHeaders, body: encoded(add)) { response in
+            try await client.execute(uri: "/voorstel", method: .post, headers: formHeaders, body: encoded(add)) {
+                response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("name=\"voorstel[2].tekst\""))
                 #expect(!html.contains("name=\"voorstel[3].tekst\""))
                 #expect(html.contains("value=\"Eerste\""))
             }
             let nested = [("voorstel[1].tekst", "Eerste"), ("actie", "toevoegen:voorstel[1].punten")]
-            try await client.execute(uri: "/voorstel", method: .post, headers: formHeaders, body: encoded(nested)) { response in
+            try await client.execute(uri: "/voorstel", method: .post, headers: formHeaders, body: encoded(nested)) {
+                response in
                 #expect(String(buffer: response.body).contains("name=\"voorstel[1].punten[1].tekst\""))
             }
-            let remove = [("voorstel[1].tekst", "Eerste"), ("voorstel[2].tekst", "Tweede"), ("actie", "verwijderen:voorstel[1]")]
-            try await client.execute(uri: "/voorstel", method: .post, headers: formHeaders, body: encoded(remove)) { response in
+            let remove = [
+                ("voorstel[1].tekst", "Eerste"), ("voorstel[2].tekst", "Tweede"), ("actie", "verwijderen:voorstel[1]"),
+            ]
+            try await client.execute(uri: "/voorstel", method: .post, headers: formHeaders, body: encoded(remove)) {
+                response in
                 let html = String(buffer: response.body)
-                #expect(html.contains("id=\"v-voorstel-1--tekst\" name=\"voorstel[1].tekst\" aria-describedby=\"v-voorstel-1--tekst-fout\" aria-required=\"true\" value=\"Tweede\""))
+                #expect(
+                    html.contains(
+                        "id=\"v-voorstel-1--tekst\" name=\"voorstel[1].tekst\" aria-describedby=\"v-voorstel-1--tekst-fout\" aria-required=\"true\" value=\"Tweede\""
+                    ))
                 #expect(!html.contains("value=\"Eerste\""))
             }
             for list in ["projectgroep.leden", "planning.mijlpalen", "bijlagen"] {
                 let kind = list == "bijlagen" ? "voorstel" : "projectplan"
-                try await client.execute(uri: "/\(kind)", method: .post, headers: formHeaders, body: encoded([("actie", "toevoegen:\(list)")])) { response in
+                try await client.execute(
+                    uri: "/\(kind)", method: .post, headers: formHeaders,
+                    body: encoded([("actie", "toevoegen:\(list)")])
+                ) { response in
                     #expect(String(buffer: response.body).contains("name=\"\(list)[1]."), "\(list)")
                 }
             }
@@ -305,19 +346,25 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
         let (kind, values, _) = try formValues(name)
         let pairs = formPairs(values, fields: kind.fields)
         try await app().test(.router) { client in
-            let formPage = try await client.execute(uri: "/\(kind.soort)", method: .post, headers: formHeaders, body: encoded(pairs + [("actie", "bijwerken")])) { response in
+            let formPage = try await client.execute(
+                uri: "/\(kind.soort)", method: .post, headers: formHeaders,
+                body: encoded(pairs + [("actie", "bijwerken")])
+            ) { response in
                 #expect(response.status == .ok)
                 return String(buffer: response.body)
             }
             #expect(formPage.contains("Geen fouten"))
-            let yaml = try await client.execute(uri: "/\(kind.soort)", method: .post, headers: formHeaders, body: encoded(pairs + [("actie", "yaml")])) { response in
+            let yaml = try await client.execute(
+                uri: "/\(kind.soort)", method: .post, headers: formHeaders, body: encoded(pairs + [("actie", "yaml")])
+            ) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentDisposition] == "attachment; filename=\"\(kind.soort).yaml\"")
                 return String(buffer: response.body)
             }
             #expect((try? Stukken.load(SourceFile(path: name, text: yaml)).get()) != nil)
             let boundary = "----stukken-test-grens"
-            let multipart = "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(name)\"\r\nContent-Type: application/yaml\r\n\r\n\(yaml)\r\n--\(boundary)--\r\n"
+            let multipart =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(name)\"\r\nContent-Type: application/yaml\r\n\r\n\(yaml)\r\n--\(boundary)--\r\n"
             try await client.execute(
                 uri: "/openen", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
                 body: ByteBuffer(string: multipart)
@@ -325,14 +372,20 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
                 #expect(response.status == .ok)
                 let opened = String(buffer: response.body)
                 // The same form as the one that was downloaded, apart from the notice.
-                let strip = { (s: String) in s.split(separator: "\n").filter { !$0.contains("class=\"melding\"") }.joined(separator: "\n") }
+                let strip = { (s: String) in
+                    s.split(separator: "\n").filter { !$0.contains("class=\"melding\"") }.joined(separator: "\n")
+                }
                 #expect(strip(opened) == strip(formPage))
             }
-            try await client.execute(uri: "/\(kind.soort)", method: .post, headers: formHeaders, body: encoded(pairs + [("actie", "html")])) { response in
+            try await client.execute(
+                uri: "/\(kind.soort)", method: .post, headers: formHeaders, body: encoded(pairs + [("actie", "html")])
+            ) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentDisposition] == "attachment; filename=\"\(kind.soort).html\"")
                 let original = try Stukken.load(SourceFile(path: name, text: yaml)).get()
-                #expect(String(buffer: response.body) == Stukken.html(original, templates: Package.workbench.templates).html)
+                #expect(
+                    String(buffer: response.body) == Stukken.html(original, templates: Package.workbench.templates).html
+                )
             }
         }
     }
@@ -341,7 +394,9 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
     @Test func unfinishedYAML() async throws {
         try await app().test(.router) { client in
             let pairs = [("project", "Buurtpreventie"), ("actie", "yaml")]
-            let yaml = try await client.execute(uri: "/evaluatie", method: .post, headers: formHeaders, body: encoded(pairs)) { response in
+            let yaml = try await client.execute(
+                uri: "/evaluatie", method: .post, headers: formHeaders, body: encoded(pairs)
+            ) { response in
                 #expect(response.status == .ok)
                 return String(buffer: response.body)
             }
@@ -373,7 +428,9 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
 
     @Test func htmlRefusedWhileInvalid() async throws {
         try await app().test(.router) { client in
-            try await client.execute(uri: "/evaluatie", method: .post, headers: formHeaders, body: encoded([("actie", "html")])) { response in
+            try await client.execute(
+                uri: "/evaluatie", method: .post, headers: formHeaders, body: encoded([("actie", "html")])
+            ) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.headers[.contentDisposition] == nil)
                 #expect(String(buffer: response.body).contains(HTML.escape(ServeMessage.htmlNeedsValid)))
@@ -391,7 +448,9 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
             try await client.execute(uri: "/bestand", method: .get) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
-                #expect(html.contains("value=\"Pilot regionaal dashboard woninginbraken\"") || html.contains("Pilot regionaal dashboard"))
+                #expect(
+                    html.contains("value=\"Pilot regionaal dashboard woninginbraken\"")
+                        || html.contains("Pilot regionaal dashboard"))
                 #expect(html.contains("Geen fouten"))
             }
         }
@@ -407,21 +466,32 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
     @Test func openedFileWithUnknownKey() async throws {
         let yaml = "soort: memo\nportefeulliehouder: x\n"
         let boundary = "grens"
-        let multipart = "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"m.yaml\"\r\n\r\n\(yaml)\r\n--\(boundary)--\r\n"
+        let multipart =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"m.yaml\"\r\n\r\n\(yaml)\r\n--\(boundary)--\r\n"
         try await app().test(.router) { client in
-            try await client.execute(uri: "/openen", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: multipart)) { response in
+            try await client.execute(
+                uri: "/openen", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                body: ByteBuffer(string: multipart)
+            ) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("portefeulliehouder"))
             }
             // A file without soort cannot choose a form: the validator's message says why.
-            let noKind = "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"x.yaml\"\r\n\r\nonderwerp: x\n\r\n--\(boundary)--\r\n"
-            try await client.execute(uri: "/openen", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: noKind)) { response in
+            let noKind =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"x.yaml\"\r\n\r\nonderwerp: x\n\r\n--\(boundary)--\r\n"
+            try await client.execute(
+                uri: "/openen", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                body: ByteBuffer(string: noKind)
+            ) { response in
                 #expect(response.status == .unprocessableContent)
                 let html = String(buffer: response.body)
                 #expect(html.contains(HTML.escape(ServeMessage.cannotOpen)))
                 #expect(html.contains("x.yaml:1:1: error:"))
             }
-            try await client.execute(uri: "/openen", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: "--grens--\r\n")) { response in
+            try await client.execute(
+                uri: "/openen", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                body: ByteBuffer(string: "--grens--\r\n")
+            ) { response in
                 #expect(response.status == .badRequest)
             }
         }
@@ -432,22 +502,34 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
     @Test(arguments: ["localhost", "127.0.0.1", "localhost:8080", "127.0.0.1:53211"])
     func allowed(_ host: String) { #expect(HostGuard<BasicRequestContext>.allowed(host)) }
 
-    @Test(arguments: ["evil.example", "evil.example:8080", "127.0.0.1.evil.example", "localhost.evil.example", "[::1]:8080", "", "10.0.0.1"])
+    @Test(arguments: [
+        "evil.example", "evil.example:8080", "127.0.0.1.evil.example", "localhost.evil.example", "[::1]:8080", "",
+        "10.0.0.1",
+    ])
     func refused(_ host: String) { #expect(!HostGuard<BasicRequestContext>.allowed(host)) }
 
     @Test func requests() async throws {
         try await app().test(.router) { client in
             for uri in ["/", "/evaluatie", "/formulier.css"] {
-                try await client.execute(uri: uri, method: .get, headers: [.init("Host")!: "rebind.evil.example"]) { response in
+                try await client.execute(uri: uri, method: .get, headers: [.init("Host")!: "rebind.evil.example"]) {
+                    response in
                     #expect(response.status == .forbidden)
                     #expect(String(buffer: response.body).contains(ServeMessage.wrongHost))
                 }
             }
-            try await client.execute(uri: "/evaluatie", method: .post, headers: [.origin: "http://evil.example", .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "actie=yaml")) { response in
+            try await client.execute(
+                uri: "/evaluatie", method: .post,
+                headers: [.origin: "http://evil.example", .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "actie=yaml")
+            ) { response in
                 #expect(response.status == .forbidden)
             }
             // The router tests reach the form as `localhost`: that is its own origin.
-            try await client.execute(uri: "/evaluatie", method: .post, headers: [.origin: "http://localhost", .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "actie=yaml")) { response in
+            try await client.execute(
+                uri: "/evaluatie", method: .post,
+                headers: [.origin: "http://localhost", .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "actie=yaml")
+            ) { response in
                 #expect(response.status == .ok)
             }
         }

@@ -10,7 +10,9 @@ import Yams
 /// The form's YAML holds no line break the author did not type as one (issue 16, M1, M2).
 @Suite struct YAMLWriterTests {
     /// Every character libyaml reads as a line break but LF, and characters it refuses.
-    static let breaks: [String] = ["\u{2028}", "\u{2029}", "\u{85}", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{FEFF}", "\u{0}"]
+    static let breaks: [String] = [
+        "\u{2028}", "\u{2029}", "\u{85}", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{FEFF}", "\u{0}",
+    ]
 
     /// `check` on the voorstel example with one field's value replaced.
     static func voorstel(_ key: String, _ value: String) throws -> (FormValue, String) {
@@ -27,15 +29,21 @@ import Yams
         for key in ["toelichting", "onderwerp", "samenvatting"] {
             let value = "eerste regel\(separator)registratienummer: INJECTED\(separator)"
             let (values, yaml) = try Self.voorstel(key, value)
-            #expect(!yaml.unicodeScalars.contains(separator.unicodeScalars.first!), "\(key): raw \(separator.debugDescription)")
+            #expect(
+                !yaml.unicodeScalars.contains(separator.unicodeScalars.first!),
+                "\(key): raw \(separator.debugDescription)")
             let node = try YAMLReader.read(SourceFile(path: "v.yaml", text: yaml)).get()
             #expect(node.mapping?["registratienummer"] == nil, "\(key): \(separator.debugDescription)")
-            #expect(FormValue.read(node: node, fields: Voorstel.fields)[key] == values[key], "\(key): \(separator.debugDescription)")
+            #expect(
+                FormValue.read(node: node, fields: Voorstel.fields)[key] == values[key],
+                "\(key): \(separator.debugDescription)")
         }
     }
 
     /// A Markdown answer starting with a tab (or a space) gave a file `check` refused.
-    @Test(arguments: ["\tcode", "\t\tcode\nverder", "\n\tcode", "\t\n\tcode\n", " \tcode", "  code\n\n", "\t", "x\n\ty"])
+    @Test(arguments: [
+        "\tcode", "\t\tcode\nverder", "\n\tcode", "\t\n\tcode\n", " \tcode", "  code\n\n", "\t", "x\n\ty",
+    ])
     func markdownStartingWithBlanks(_ text: String) throws {
         let value = text + " en tekst"
         let (_, yaml) = try Self.voorstel("toelichting", value)

@@ -10,8 +10,12 @@ import Testing
     @Test func taskListItemsGetANamedGlyphInsteadOfAnUnlabelledCheckbox() {
         let html = CommonMark.html("- [x] gedaan\n- [ ] nog niet\n").html
         #expect(!html.contains("<input"), "\(html)")
-        #expect(html.contains("<li><span class=\"taak\" role=\"img\" aria-label=\"afgevinkt\">☒</span> gedaan</li>"), "\(html)")
-        #expect(html.contains("<li><span class=\"taak\" role=\"img\" aria-label=\"niet afgevinkt\">☐</span> nog niet</li>"), "\(html)")
+        #expect(
+            html.contains("<li><span class=\"taak\" role=\"img\" aria-label=\"afgevinkt\">☒</span> gedaan</li>"),
+            "\(html)")
+        #expect(
+            html.contains("<li><span class=\"taak\" role=\"img\" aria-label=\"niet afgevinkt\">☐</span> nog niet</li>"),
+            "\(html)")
     }
 
     @Test func footnotesSpeakDutchAndReferencesSayWhatTheyAre() {

@@ -58,7 +58,9 @@ import Testing
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(object?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
-        #expect((object?["properties"] as? [String: Any])?.keys.sorted() == DocumentKinds.kind(named: soort)!.fields.map(\.key).sorted())
+        #expect(
+            (object?["properties"] as? [String: Any])?.keys.sorted()
+                == DocumentKinds.kind(named: soort)!.fields.map(\.key).sorted())
     }
 
     /// The schema accepts every example of its kind and rejects the broken example,
@@ -99,7 +101,9 @@ enum Python {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return CLI.Result(
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 }
 

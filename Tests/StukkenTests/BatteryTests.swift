@@ -17,7 +17,8 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
     static let folder = Package.fixtures.appendingPathComponent("battery")
 
     static let all: [BatteryCase] = {
-        guard let table = try? String(contentsOf: folder.appendingPathComponent("expectations.tsv"), encoding: .utf8) else {
+        guard let table = try? String(contentsOf: folder.appendingPathComponent("expectations.tsv"), encoding: .utf8)
+        else {
             return []
         }
         return table.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { row in
@@ -34,7 +35,9 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
 /// renders safely with every value it holds visible as text.
 @Suite struct BatteryTests {
     @Test func theBatteryIsComplete() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: BatteryCase.folder.path).filter { $0.hasSuffix(".yaml") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: BatteryCase.folder.path).filter {
+            $0.hasSuffix(".yaml")
+        }
         #expect(BatteryCase.all.count >= 30)
         #expect(Set(files) == Set(BatteryCase.all.map(\.file)), "every fixture has one row in expectations.tsv")
     }
@@ -50,14 +53,18 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
             let match = e.diagnostics.contains {
                 $0.severity == .error && $0.line == c.line && $0.column == c.column && $0.message == c.message
             }
-            #expect(match, "\(c.file): expected \(c.line ?? 0):\(c.column ?? 0) \(c.message ?? ""); got \(e.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" })")
+            #expect(
+                match,
+                "\(c.file): expected \(c.line ?? 0):\(c.column ?? 0) \(c.message ?? ""); got \(e.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" })"
+            )
             // Refusal is the fast path: the billion-laughs file must never reach Yams.
             if c.file.contains("billion") { #expect(seconds < 1, "refusing took \(seconds) s") }
         case (.error, .success):
             Issue.record("\(c.file) was accepted; expected: \(c.message ?? "")")
         case (.warning, .success(let stuk)), (.safe, .success(let stuk)):
             if c.outcome == .warning {
-                #expect(stuk.warnings.contains { $0.line == c.line && $0.column == c.column && $0.message == c.message },
+                #expect(
+                    stuk.warnings.contains { $0.line == c.line && $0.column == c.column && $0.message == c.message },
                     "\(c.file): \(stuk.warnings.map(\.message))")
             }
             try Self.expectSafe(stuk, shown: c.shown, file: c.file)
@@ -76,7 +83,9 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
         if let shown { #expect(text.contains(folded(shown)), "\(file): '\(shown)' is not visible") }
         // Only real tags count: an escaped `&lt;img onerror=…&gt;` is harmless text.
         let tags = Self.tags(html.lowercased())
-        for active in ["<script", "<img", "<iframe", "<object", " onerror=", " onclick=", "href=\"javascript:", "href=\"data:"] {
+        for active in [
+            "<script", "<img", "<iframe", "<object", " onerror=", " onclick=", "href=\"javascript:", "href=\"data:",
+        ] {
             #expect(!tags.contains { $0.contains(active) }, "\(file): \(active) in a tag of the page")
         }
         #expect(tags.filter { $0.hasPrefix("<h1") }.count <= 1, "\(file): more than one h1")
@@ -92,7 +101,8 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
         switch (value, type) {
         case (.text(let s), .text), (.text(let s), .textOrRecord): [s]
         case (.list(let items), .list(let element, _)): items.flatMap { plainTexts($0, type: element) }
-        case (.record(let r), .record(let fields)), (.record(let r), .textOrRecord(_, let fields)): plainTexts(r, fields: fields)
+        case (.record(let r), .record(let fields)), (.record(let r), .textOrRecord(_, let fields)):
+            plainTexts(r, fields: fields)
         default: []
         }
     }
@@ -114,10 +124,19 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
         // The style sheet is not text a reader sees; an e-mail address is split by an
         // empty comment after its `@` (docs/garanties-en-limieten.md, "Guarantees"): joined again.
         var page = html.replacingOccurrences(of: "@<!-- raw HTML omitted -->", with: "@")
-        if let s = page.range(of: "<style"), let e = page.range(of: "</style>") { page.removeSubrange(s.lowerBound..<e.upperBound) }
+        if let s = page.range(of: "<style"), let e = page.range(of: "</style>") {
+            page.removeSubrange(s.lowerBound..<e.upperBound)
+        }
         for c in page {
-            if c == "<" { inTag = true; out.append(" "); continue }
-            if c == ">" && inTag { inTag = false; continue }
+            if c == "<" {
+                inTag = true
+                out.append(" ")
+                continue
+            }
+            if c == ">" && inTag {
+                inTag = false
+                continue
+            }
             if !inTag { out.append(c) }
         }
         return folded(decodeEntities(out))
@@ -131,10 +150,13 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
             let after = rest[amp...]
             if let semi = after.prefix(12).firstIndex(of: ";") {
                 let name = after[after.index(after: amp)..<semi]
-                var decoded: String? = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"][String(name)]
+                var decoded: String? = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"][
+                    String(name)]
                 if decoded == nil, name.hasPrefix("#") {
                     let digits = name.dropFirst()
-                    let code = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+                    let code =
+                        digits.hasPrefix("x") || digits.hasPrefix("X")
+                        ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
                     decoded = code.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
                 }
                 if let decoded {

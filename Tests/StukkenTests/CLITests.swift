@@ -22,7 +22,9 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = Package.root, environment extra: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = Package.root, environment extra: [String: String] = [:])
+        throws -> Result
+    {
         let executable = try #require(executable, "stukken executable not found (run swift build first)")
         let process = Process()
         process.executableURL = executable
@@ -76,7 +78,9 @@ func temporaryDirectory() throws -> URL {
     }
 
     @Test func checkGoesOnAfterABadFile() throws {
-        let result = try CLI.run(["check", "examples/fout/voorstel-met-fouten.yaml", "examples/ab-ts-s.yaml", "examples/ontbreekt.yaml"])
+        let result = try CLI.run([
+            "check", "examples/fout/voorstel-met-fouten.yaml", "examples/ab-ts-s.yaml", "examples/ontbreekt.yaml",
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("examples/ontbreekt.yaml: error: bestand niet gevonden"))
         #expect(result.stderr.contains("2 van 3 bestanden met fouten"))
@@ -108,7 +112,9 @@ func temporaryDirectory() throws -> URL {
             let result = try CLI.run(command + [file.path])
             #expect(result.status == 1)
             #expect(result.stderr.components(separatedBy: ": error: ").count - 1 == 100)
-            #expect(result.stderr.contains("veel.yaml: … en nog 19900 fouten (niet getoond)"), "\(result.stderr.suffix(300))")
+            #expect(
+                result.stderr.contains("veel.yaml: … en nog 19900 fouten (niet getoond)"),
+                "\(result.stderr.suffix(300))")
         }
     }
 
@@ -118,7 +124,8 @@ func temporaryDirectory() throws -> URL {
         defer { try? FileManager.default.removeItem(at: dir) }
         let meeting = dir.appendingPathComponent("vergadering.yaml")
         let item = "  - agendapunt: A\n    titel: Opening en mededelingen van de voorzitter\n"
-        let text = "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n"
+        let text =
+            "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n"
             + String(repeating: item, count: (8 << 20) / item.utf8.count + 1)
         try text.write(to: meeting, atomically: true, encoding: .utf8)
         let result = try CLI.run(["check", meeting.path])
@@ -150,7 +157,9 @@ func temporaryDirectory() throws -> URL {
         let out = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
         let target = out.appendingPathComponent("html").path
-        let result = try CLI.run(["render", "examples/ab-ts-s.yaml", "examples/ab-coalitieakkoorden.yaml", "-o", target])
+        let result = try CLI.run([
+            "render", "examples/ab-ts-s.yaml", "examples/ab-coalitieakkoorden.yaml", "-o", target,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: target).sorted()
         #expect(written == ["ab-coalitieakkoorden.html", "ab-ts-s.html"])
@@ -177,15 +186,19 @@ func temporaryDirectory() throws -> URL {
         let out = dir.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let a = inputs.appendingPathComponent("a.yaml"), b = inputs.appendingPathComponent("b.yaml")
+        let a = inputs.appendingPathComponent("a.yaml")
+        let b = inputs.appendingPathComponent("b.yaml")
         try FileManager.default.copyItem(at: Package.examples.appendingPathComponent("ab-ts-s.yaml"), to: a)
-        try FileManager.default.copyItem(at: Package.examples.appendingPathComponent("ab-coalitieakkoorden.yaml"), to: b)
+        try FileManager.default.copyItem(
+            at: Package.examples.appendingPathComponent("ab-coalitieakkoorden.yaml"), to: b)
         try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("a.html"), withDestinationURL: a)
         try FileManager.default.linkItem(at: b, to: out.appendingPathComponent("b.html"))
         let before = (try Data(contentsOf: a), try Data(contentsOf: b))
         let result = try CLI.run(["render", a.path, b.path, "-o", out.path])
         #expect(result.status == 1)
-        #expect(result.stderr.components(separatedBy: "weigert een invoerbestand te overschrijven").count == 3, "\(result.stderr)")
+        #expect(
+            result.stderr.components(separatedBy: "weigert een invoerbestand te overschrijven").count == 3,
+            "\(result.stderr)")
         #expect(try Data(contentsOf: a) == before.0)
         #expect(try Data(contentsOf: b) == before.1)
     }
@@ -200,8 +213,10 @@ func temporaryDirectory() throws -> URL {
             try FileManager.default.copyItem(at: example, to: dir.appendingPathComponent(name))
         }
         let out = dir.appendingPathComponent("html").path
-        let result = try CLI.run(["render", dir.appendingPathComponent("a.yaml").path, dir.appendingPathComponent("a.yml").path,
-            dir.appendingPathComponent("b.yaml").path, dir.appendingPathComponent("b.yaml").path, "-o", out])
+        let result = try CLI.run([
+            "render", dir.appendingPathComponent("a.yaml").path, dir.appendingPathComponent("a.yml").path,
+            dir.appendingPathComponent("b.yaml").path, dir.appendingPathComponent("b.yaml").path, "-o", out,
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.components(separatedBy: "wordt ook a.html").count == 3, "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["b.html"])
@@ -212,31 +227,43 @@ func temporaryDirectory() throws -> URL {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let inputs = dir.appendingPathComponent("stukken")
-        try FileManager.default.createDirectory(at: inputs.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: inputs.appendingPathComponent("sub"), withIntermediateDirectories: true)
         for name in ["ab-ts-s.yaml", "memo-weerbaarheidsscans.yaml"] {
-            try FileManager.default.copyItem(at: Package.examples.appendingPathComponent(name), to: inputs.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: Package.examples.appendingPathComponent(name), to: inputs.appendingPathComponent(name))
         }
         try Data("niet: yaml van ons".utf8).write(to: inputs.appendingPathComponent("notities.txt"))
         try FileManager.default.copyItem(
-            at: Package.examples.appendingPathComponent("ab-coalitieakkoorden.yaml"), to: inputs.appendingPathComponent("sub/diep.yaml"))
+            at: Package.examples.appendingPathComponent("ab-coalitieakkoorden.yaml"),
+            to: inputs.appendingPathComponent("sub/diep.yaml"))
         let out = dir.appendingPathComponent("html").path
         let result = try CLI.run(["render", inputs.path, "-o", out])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["ab-ts-s.html", "memo-weerbaarheidsscans.html"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
+                "ab-ts-s.html", "memo-weerbaarheidsscans.html",
+            ])
         #expect(try CLI.run(["check", inputs.path]).status == 0)
 
         // A meeting's folder holds its agenda beside its stukken: render leaves it out, says
         // so, and succeeds; named on its own it is an error that points at `stukken pack`.
         let meeting = inputs.appendingPathComponent("vergadering.yaml")
-        try "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n  - stuk: ab-ts-s.yaml\n".write(to: meeting, atomically: true, encoding: .utf8)
+        try "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n  - stuk: ab-ts-s.yaml\n".write(
+            to: meeting, atomically: true, encoding: .utf8)
         let withMeeting = try CLI.run(["render", inputs.path, "-o", dir.appendingPathComponent("html2").path])
         #expect(withMeeting.status == 0, "\(withMeeting.stderr)")
-        #expect(withMeeting.stderr.contains("vergadering.yaml: note: een vergadering, geen stuk: overgeslagen"), "\(withMeeting.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("html2").path).sorted()
-            == ["ab-ts-s.html", "memo-weerbaarheidsscans.html"])
+        #expect(
+            withMeeting.stderr.contains("vergadering.yaml: note: een vergadering, geen stuk: overgeslagen"),
+            "\(withMeeting.stderr)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("html2").path).sorted()
+                == ["ab-ts-s.html", "memo-weerbaarheidsscans.html"])
         let alone = try CLI.run(["render", meeting.path, "-o", dir.appendingPathComponent("html3").path])
         #expect(alone.status == 1)
-        #expect(alone.stderr.contains("dit is een vergadering, geen stuk: maak het pakket met 'stukken pack'"), "\(alone.stderr)")
+        #expect(
+            alone.stderr.contains("dit is een vergadering, geen stuk: maak het pakket met 'stukken pack'"),
+            "\(alone.stderr)")
 
         let empty = dir.appendingPathComponent("leeg")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
@@ -248,7 +275,9 @@ func temporaryDirectory() throws -> URL {
     @Test func renderWithErrorsWritesNothingForThatFile() throws {
         let out = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try CLI.run(["render", "examples/fout/voorstel-met-fouten.yaml", "examples/ab-ts-s.yaml", "-o", out.path])
+        let result = try CLI.run([
+            "render", "examples/fout/voorstel-met-fouten.yaml", "examples/ab-ts-s.yaml", "-o", out.path,
+        ])
         #expect(result.status == 1)
         let written = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(written == ["ab-ts-s.html"])

@@ -21,13 +21,17 @@ import Testing
         // The value appears as text in its table cell, whole, and creates nothing:
         // every element occurs as often as with a harmless value.
         #expect(body.contains("<td>" + expected + "</td>"), "\(value) → \(body.prefix(900))")
-        for tag in ["<a ", "<script", "<h1", "<h2", "<li", "<blockquote", "<pre", "<code", "<em", "<del", "<img", "<hr", "<input", "<sup", "<td", "<tr", "<table", "<p>", "<!--"] {
+        for tag in [
+            "<a ", "<script", "<h1", "<h2", "<li", "<blockquote", "<pre", "<code", "<em", "<del", "<img", "<hr",
+            "<input", "<sup", "<td", "<tr", "<table", "<p>", "<!--",
+        ] {
             #expect(Self.count(tag, in: body) == Self.count(tag, in: baseline), "\(value) changed the number of \(tag)")
         }
     }
 
     @Test func punctuationThatCannotMeanAnythingStaysReadable() {
-        #expect(MarkdownEscaping.escape("H.G.W. Meuleman, 06 - 13009389; (VRT)") == "H.G.W. Meuleman, 06 - 13009389; (VRT)")
+        #expect(
+            MarkdownEscaping.escape("H.G.W. Meuleman, 06 - 13009389; (VRT)") == "H.G.W. Meuleman, 06 - 13009389; (VRT)")
         #expect(MarkdownEscaping.escape("TS&S") == "TS\\&S")
         #expect(MarkdownEscaping.escape("2016. Een") == "2016\\. Een")
         #expect(MarkdownEscaping.escape("  a \n\t b  ") == "a b")
@@ -44,7 +48,9 @@ import Testing
 
         // Single-quoted in YAML: `quoted` (Foundation's replacing) would not see the quote
         // inside the grapheme either.
-        let stuk = try load(voorstel(replacing: "onderwerp", with: "onderwerp: 'Claim\"\u{338} data-x=1 style=\u{338}'")).get()
+        let stuk = try load(
+            voorstel(replacing: "onderwerp", with: "onderwerp: 'Claim\"\u{338} data-x=1 style=\u{338}'")
+        ).get()
         #expect(stuk.document.titel.unicodeScalars.contains("\u{338}"))
         for page in [
             PDFRenderer.printPage(stuk, templates: Package.templateSet, voorblad: true, extras: nil).html,
@@ -93,7 +99,8 @@ import Testing
     }
 
     static func quoted(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        "\""
+            + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 

@@ -25,8 +25,10 @@ func hostileMeetingFolder() throws -> URL {
         at: fixtures.appendingPathComponent("stukken/bijlagen-hoofdletters.yaml"),
         to: dir.appendingPathComponent("stukken/bijlagen-hoofdletters.yaml"))
     let stukken = dir.appendingPathComponent("stukken")
-    try fm.createSymbolicLink(atPath: stukken.appendingPathComponent("link-naar-buiten.yaml").path, withDestinationPath: "/etc/hostname")
-    try fm.createSymbolicLink(atPath: stukken.appendingPathComponent("link-naar-binnen.yaml").path, withDestinationPath: "e3-ts-s.yaml")
+    try fm.createSymbolicLink(
+        atPath: stukken.appendingPathComponent("link-naar-buiten.yaml").path, withDestinationPath: "/etc/hostname")
+    try fm.createSymbolicLink(
+        atPath: stukken.appendingPathComponent("link-naar-binnen.yaml").path, withDestinationPath: "e3-ts-s.yaml")
     #expect(mkfifo(stukken.appendingPathComponent("fifo.yaml").path, 0o644) == 0)
     try fm.createDirectory(at: stukken.appendingPathComponent("map.yaml"), withIntermediateDirectories: false)
     try Data("%PDF-1.4 Advies (hoofdletter)\n".utf8).write(to: dir.appendingPathComponent("bijlagen/Advies.pdf"))
@@ -48,7 +50,8 @@ struct PackPathCase: CustomTestStringConvertible, Sendable {
         return table.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { row in
             let c = row.split(separator: "\t").map(String.init)
             return PackPathCase(
-                file: c[0], refused: c[1] == "error", line: Int(c[2]), column: Int(c[3]), message: c[4] == "-" ? nil : c[4])
+                file: c[0], refused: c[1] == "error", line: Int(c[2]), column: Int(c[3]),
+                message: c[4] == "-" ? nil : c[4])
         }
     }()
 }
@@ -83,7 +86,10 @@ func snapshot(_ folder: URL) -> [String: Data] {
                 "\(c.file): \(e.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" })")
         case .success(let plan):
             #expect(!c.refused, "\(c.file) was accepted")
-            _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: output.path, audience: .openbaar(metContactgegevens: false))).write()
+            _ = try PackWriter(
+                plan: plan, templates: Package.templateSet,
+                options: .init(output: output.path, audience: .openbaar(metContactgegevens: false))
+            ).write()
             let paths = snapshot(output).keys
             // No two files of a pack may collide on a case-insensitive disk (or when unzipped there).
             #expect(Set(paths.map { $0.lowercased() }).count == paths.count, "\(paths.sorted())")
@@ -108,8 +114,10 @@ func snapshot(_ folder: URL) -> [String: Data] {
         let original = try String(contentsOf: e3, encoding: .utf8)
         // Two versions of the input, so the old and the new pack differ.
         func useVersion(_ n: Int) throws {
-            try original.replacingOccurrences(of: "Verantwoording en voorstel", with: "Verantwoording (versie \(n)) en voorstel")
-                .write(to: e3, atomically: true, encoding: .utf8)
+            try original.replacingOccurrences(
+                of: "Verantwoording en voorstel", with: "Verantwoording (versie \(n)) en voorstel"
+            )
+            .write(to: e3, atomically: true, encoding: .utf8)
         }
         var packs: [Int: [String: Data]] = [:]
         var seconds = 0.0
@@ -124,7 +132,7 @@ func snapshot(_ folder: URL) -> [String: Data] {
         #expect(packs[0] != packs[1])
         #expect(packs[1]?["manifest.json"] != nil)
 
-        var generator = SeededGenerator(seed: 20161010)
+        var generator = SeededGenerator(seed: 20_161_010)
         var killedMidway = 0
         let trials = 24
         for trial in 0..<trials {
@@ -136,7 +144,9 @@ func snapshot(_ folder: URL) -> [String: Data] {
             if status == nil { killedMidway += 1 }
             let after = snapshot(output)
             // Whole: exactly the pack before, or exactly the complete new one.
-            #expect(after == before || after == packs[version], "trial \(trial): a partial or mixed pack after SIGKILL at \(delay) s")
+            #expect(
+                after == before || after == packs[version],
+                "trial \(trial): a partial or mixed pack after SIGKILL at \(delay) s")
             // Nothing half-built is visible under the pack's own name.
             let visible = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { !$0.hasPrefix(".") }
             #expect(visible == ["site"], "trial \(trial): \(visible)")
@@ -163,13 +173,20 @@ func snapshot(_ folder: URL) -> [String: Data] {
             try? FileManager.default.removeItem(at: work)
         }
         let output = work.appendingPathComponent("site").path
-        let plan = try PackPlan.make(meeting: dir.appendingPathComponent("vergadering.yaml").path, output: output, forPublic: true).get()
-        _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: output, audience: .openbaar(metContactgegevens: false))).write()
+        let plan = try PackPlan.make(
+            meeting: dir.appendingPathComponent("vergadering.yaml").path, output: output, forPublic: true
+        ).get()
+        _ = try PackWriter(
+            plan: plan, templates: Package.templateSet,
+            options: .init(output: output, audience: .openbaar(metContactgegevens: false))
+        ).write()
         let before = snapshot(URL(fileURLWithPath: output))
 
         let whole = before.values.reduce(0) { $0 + $1.count }
         let disk = FullDisk(capacity: bytesBeforeFull >= 0 ? bytesBeforeFull : whole + bytesBeforeFull)
-        let options = PackWriter.Options(output: output, audience: .openbaar(metContactgegevens: false), writeFile: disk.write, appendFile: disk.append)
+        let options = PackWriter.Options(
+            output: output, audience: .openbaar(metContactgegevens: false), writeFile: disk.write,
+            appendFile: disk.append)
         #expect {
             _ = try PackWriter(plan: plan, templates: Package.templateSet, options: options).write()
         } throws: { error in
@@ -189,7 +206,10 @@ func snapshot(_ folder: URL) -> [String: Data] {
         let pack = try CLI.run(["pack", meeting, "-o", file.appendingPathComponent("site").path])
         #expect(pack.status == 1)
         #expect(pack.stderr.contains("een deel van het pad is een bestand, geen map"), "\(pack.stderr)")
-        let render = try CLI.run(["render", Package.examples.appendingPathComponent("ab-ts-s.yaml").path, "-o", file.appendingPathComponent("ab.html").path])
+        let render = try CLI.run([
+            "render", Package.examples.appendingPathComponent("ab-ts-s.yaml").path, "-o",
+            file.appendingPathComponent("ab.html").path,
+        ])
         #expect(render.status == 1)
         #expect(!render.stderr.isEmpty && !render.stderr.contains("Fatal error"), "\(render.stderr)")
         #expect(try Data(contentsOf: file) == Data("x".utf8))

@@ -17,13 +17,15 @@ import Testing
         if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
             try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
-            Issue.record("docs/velden/\(soort).md recorded: review the diff, commit it and run again without RECORD_GOLDENS")
+            Issue.record(
+                "docs/velden/\(soort).md recorded: review the diff, commit it and run again without RECORD_GOLDENS")
             return
         }
         let committed = try? String(contentsOf: url, encoding: .utf8)
         #expect(
             committed == actual,
-            "docs/velden/\(soort).md differs from the fields of \(soort): run RECORD_GOLDENS=1 swift test, review, commit")
+            "docs/velden/\(soort).md differs from the fields of \(soort): run RECORD_GOLDENS=1 swift test, review, commit"
+        )
     }
 
     @Test func oneReferencePerKindAndNoOther() throws {
@@ -34,8 +36,10 @@ import Testing
     /// Every field at every depth has its row, with the path an author would look for.
     @Test func everyFieldHasARow() {
         let reference = FieldReference.markdown(for: Voorstel.self)
-        for path in ["soort", "toelichting", "ondertekening.plaats", "ondertekening.secretaris.functie",
-                     "bijlagen[].bestand", "voorstel[].punten[].punten[].tekst"] {
+        for path in [
+            "soort", "toelichting", "ondertekening.plaats", "ondertekening.secretaris.functie",
+            "bijlagen[].bestand", "voorstel[].punten[].punten[].tekst",
+        ] {
             #expect(reference.contains("\n| `\(path)` |"), "no row for \(path)")
         }
         #expect(reference.contains("| `toelichting` | bij `orgaan`: `AB` | Markdown |"))

@@ -20,7 +20,8 @@ import Testing
             let base = String(name.dropLast(".yaml".count))
             for ext in ["md", "html"] {
                 #expect(
-                    FileManager.default.fileExists(atPath: Package.goldens.appendingPathComponent("\(base).\(ext)").path),
+                    FileManager.default.fileExists(
+                        atPath: Package.goldens.appendingPathComponent("\(base).\(ext)").path),
                     "missing golden \(base).\(ext)")
             }
         }
@@ -30,8 +31,11 @@ import Testing
     func renderingIsDeterministic(_ name: String) throws {
         let first = try loadExample(name)
         let second = try loadExample(name)
-        #expect(Stukken.html(first, templates: Package.templateSet) == Stukken.html(second, templates: Package.templateSet))
-        #expect(Stukken.markdown(first, templates: Package.templateSet) == Stukken.markdown(second, templates: Package.templateSet))
+        #expect(
+            Stukken.html(first, templates: Package.templateSet) == Stukken.html(second, templates: Package.templateSet))
+        #expect(
+            Stukken.markdown(first, templates: Package.templateSet)
+                == Stukken.markdown(second, templates: Package.templateSet))
     }
 }
 

@@ -19,7 +19,8 @@ import Testing
 
         init() throws {
             root = try temporaryDirectory()
-            try FileManager.default.copyItem(at: Package.examples.appendingPathComponent("vergadering"), to: meetingFolder)
+            try FileManager.default.copyItem(
+                at: Package.examples.appendingPathComponent("vergadering"), to: meetingFolder)
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         }
 
@@ -28,7 +29,8 @@ import Testing
         /// A folder of someone's own files, one of them in a subfolder.
         func preciousFolder(_ name: String) throws -> URL {
             let folder = work.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
             try Data("precious thesis\n".utf8).write(to: folder.appendingPathComponent("thesis.txt"))
             try Data("more notes\n".utf8).write(to: folder.appendingPathComponent("sub/notes.md"))
             return folder
@@ -45,7 +47,9 @@ import Testing
         let result = try CLI.run(arguments, in: directory)
         #expect(result.status == 1, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.contains(message), "\(result.stderr)", sourceLocation: sourceLocation)
-        #expect(everything(under: kept) == before, "files under \(kept.lastPathComponent) changed", sourceLocation: sourceLocation)
+        #expect(
+            everything(under: kept) == before, "files under \(kept.lastPathComponent) changed",
+            sourceLocation: sourceLocation)
     }
 
     /// Every entry under `url` (itself included): its kind and, for a file, its bytes.
@@ -56,12 +60,15 @@ import Testing
             guard lstat(path, &info) == 0 else { return }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: result[key] = "map"
-            case S_IFLNK: result[key] = "link → " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?")
+            case S_IFLNK:
+                result[key] = "link → " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?")
             default: result[key] = SHA256.hex(FileManager.default.contents(atPath: path) ?? Data())
             }
         }
         note(url.path, as: ".")
-        for case let path as String in FileManager.default.enumerator(atPath: url.path) ?? FileManager.DirectoryEnumerator() {
+        for case let path as String in FileManager.default.enumerator(atPath: url.path)
+            ?? FileManager.DirectoryEnumerator()
+        {
             note(url.path + "/" + path, as: path)
         }
         return result
@@ -74,7 +81,8 @@ import Testing
         defer { s.remove() }
         let folder = try s.preciousFolder("userdocs")
         try Self.expectRefused(
-            ["pack", s.meeting, "-o", folder.path], message: "is een map met bestanden, maar geen pakket van stukken", keeping: s.work)
+            ["pack", s.meeting, "-o", folder.path], message: "is een map met bestanden, maar geen pakket van stukken",
+            keeping: s.work)
     }
 
     @Test func anExistingFileIsRefused() throws {
@@ -82,7 +90,8 @@ import Testing
         defer { s.remove() }
         let file = s.work.appendingPathComponent("begroting.xlsx")
         try Data("important spreadsheet".utf8).write(to: file)
-        try Self.expectRefused(["pack", s.meeting, "-o", file.path], message: "is een bestand, geen map", keeping: s.work)
+        try Self.expectRefused(
+            ["pack", s.meeting, "-o", file.path], message: "is een bestand, geen map", keeping: s.work)
     }
 
     @Test func theCurrentFolderIsRefused() throws {
@@ -93,7 +102,8 @@ import Testing
         // An empty current folder is refused too: the swap would pull it from under the shell.
         let empty = s.work.appendingPathComponent("leeg")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
-        try Self.expectRefused(["pack", s.meeting, "-o", "."], in: empty, message: "is de huidige map of ligt erboven", keeping: s.work)
+        try Self.expectRefused(
+            ["pack", s.meeting, "-o", "."], in: empty, message: "is de huidige map of ligt erboven", keeping: s.work)
         try Self.expectRefused(["pack", s.meeting, "-o", ".."], in: empty, message: "-o ..", keeping: s.work)
     }
 
@@ -103,11 +113,13 @@ import Testing
         let config = s.work.appendingPathComponent("site.yaml")
         try FileManager.default.copyItem(at: s.meetingFolder.appendingPathComponent("stukken.yaml"), to: config)
         try Self.expectRefused(
-            ["pack", s.meeting, "--woo", "--config", config.path, "-o", config.path], message: "weigert een invoerbestand te overschrijven",
+            ["pack", s.meeting, "--woo", "--config", config.path, "-o", config.path],
+            message: "weigert een invoerbestand te overschrijven",
             keeping: s.work)
         // Named without --woo it is still an input of the command line.
         try Self.expectRefused(
-            ["pack", s.meeting, "--config", config.path, "-o", config.path], message: "weigert een invoerbestand te overschrijven",
+            ["pack", s.meeting, "--config", config.path, "-o", config.path],
+            message: "weigert een invoerbestand te overschrijven",
             keeping: s.work)
     }
 
@@ -117,7 +129,8 @@ import Testing
         let templates = s.work.appendingPathComponent("tpl")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: Package.templates), to: templates)
         try Self.expectRefused(
-            ["pack", s.meeting, "--templates", templates.path, "-o", templates.path], message: "weigert een invoerbestand te overschrijven",
+            ["pack", s.meeting, "--templates", templates.path, "-o", templates.path],
+            message: "weigert een invoerbestand te overschrijven",
             keeping: s.work)
         // Inside it, or above it, neither.
         try Self.expectRefused(
@@ -131,13 +144,15 @@ import Testing
         let real = try s.preciousFolder("real")
         let link = s.work.appendingPathComponent("link")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
-        try Self.expectRefused(["pack", s.meeting, "-o", link.path], message: "is een symbolische link", keeping: s.work)
+        try Self.expectRefused(
+            ["pack", s.meeting, "-o", link.path], message: "is een symbolische link", keeping: s.work)
         // A link to a previous pack is refused as well: the link itself would be replaced.
         let pack = s.work.appendingPathComponent("pakket")
         #expect(try CLI.run(["pack", s.meeting, "-o", pack.path]).status == 0)
         let packLink = s.work.appendingPathComponent("pakket-link")
         try FileManager.default.createSymbolicLink(at: packLink, withDestinationURL: pack)
-        try Self.expectRefused(["pack", s.meeting, "-o", packLink.path], message: "is een symbolische link", keeping: s.work)
+        try Self.expectRefused(
+            ["pack", s.meeting, "-o", packLink.path], message: "is een symbolische link", keeping: s.work)
     }
 
     @Test func aForeignManifestIsNotOurs() throws {
@@ -145,9 +160,11 @@ import Testing
         defer { s.remove() }
         let app = s.work.appendingPathComponent("webapp")
         try FileManager.default.createDirectory(at: app, withIntermediateDirectories: false)
-        try Data(#"{"name": "Mijn app", "start_url": "/", "soort": "openbaar"}"#.utf8).write(to: app.appendingPathComponent("manifest.json"))
+        try Data(#"{"name": "Mijn app", "start_url": "/", "soort": "openbaar"}"#.utf8).write(
+            to: app.appendingPathComponent("manifest.json"))
         try Data("<p>mijn site</p>".utf8).write(to: app.appendingPathComponent("index.html"))
-        try Self.expectRefused(["pack", s.meeting, "-o", app.path], message: "geen pakket van stukken", keeping: s.work)
+        try Self.expectRefused(
+            ["pack", s.meeting, "-o", app.path], message: "geen pakket van stukken", keeping: s.work)
     }
 
     /// A previous pack with a file the user added: replacing the pack would delete it.
@@ -157,7 +174,8 @@ import Testing
         let site = s.work.appendingPathComponent("site")
         #expect(try CLI.run(["pack", s.meeting, "-o", site.path]).status == 0)
         try Data("RewriteEngine On\n".utf8).write(to: site.appendingPathComponent(".htaccess"))
-        try Self.expectRefused(["pack", s.meeting, "-o", site.path], message: "'.htaccess' hoort er niet bij", keeping: s.work)
+        try Self.expectRefused(
+            ["pack", s.meeting, "-o", site.path], message: "'.htaccess' hoort er niet bij", keeping: s.work)
         try FileManager.default.removeItem(at: site.appendingPathComponent(".htaccess"))
         #expect(try CLI.run(["pack", s.meeting, "-o", site.path]).status == 0)
     }
@@ -169,10 +187,13 @@ import Testing
         let site = s.work.appendingPathComponent("site")
         #expect(try CLI.run(["pack", s.meeting, "-o", site.path]).status == 0)
         let other = s.meetingFolder.appendingPathComponent("andere.yaml")
-        try String(contentsOfFile: s.meeting, encoding: .utf8).replacingOccurrences(of: "datum: 2016-10-10", with: "datum: 2016-11-14")
-            .write(to: other, atomically: true, encoding: .utf8)
+        try String(contentsOfFile: s.meeting, encoding: .utf8).replacingOccurrences(
+            of: "datum: 2016-10-10", with: "datum: 2016-11-14"
+        )
+        .write(to: other, atomically: true, encoding: .utf8)
         try Self.expectRefused(
-            ["pack", other.path, "-o", site.path], message: "bevat het pakket van een andere vergadering (AB 2016-10-10, niet AB 2016-11-14)",
+            ["pack", other.path, "-o", site.path],
+            message: "bevat het pakket van een andere vergadering (AB 2016-10-10, niet AB 2016-11-14)",
             keeping: s.work)
     }
 
@@ -198,7 +219,10 @@ import Testing
         let templates = s.work.appendingPathComponent("tpl")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: Package.templates), to: templates)
         try Self.expectRefused(
-            ["pack", s.meeting, "--templates", templates.path, "-o", templates.appendingPathComponent("nieuw/site").path],
+            [
+                "pack", s.meeting, "--templates", templates.path, "-o",
+                templates.appendingPathComponent("nieuw/site").path,
+            ],
             message: "dat deze opdracht leest", keeping: s.work)
     }
 
@@ -213,7 +237,8 @@ import Testing
         let link = s.work.appendingPathComponent("ander-naam.yaml")
         try FileManager.default.linkItem(at: config, to: link)
         try Self.expectRefused(
-            ["pack", s.meeting, "--woo", "--config", config.path, "-o", link.path], message: "weigert een invoerbestand te overschrijven",
+            ["pack", s.meeting, "--woo", "--config", config.path, "-o", link.path],
+            message: "weigert een invoerbestand te overschrijven",
             keeping: s.work)
     }
 
@@ -223,9 +248,11 @@ import Testing
         let s = try Setup()
         defer { s.remove() }
         let link = s.work.appendingPathComponent("link")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: s.meetingFolder.appendingPathComponent("stukken"))
+        try FileManager.default.createSymbolicLink(
+            at: link, withDestinationURL: s.meetingFolder.appendingPathComponent("stukken"))
         try Self.expectRefused(
-            ["pack", s.meeting, "-o", s.work.path + "/link/../site"], message: "valt samen met de map van de vergadering", keeping: s.root)
+            ["pack", s.meeting, "-o", s.work.path + "/link/../site"],
+            message: "valt samen met de map van de vergadering", keeping: s.root)
         // And `-o` into the meeting folder by `..` from inside it.
         try Self.expectRefused(
             ["pack", s.meeting, "-o", s.meetingFolder.path + "/stukken/../../vergadering"],
@@ -249,7 +276,9 @@ import Testing
         let process = Process()
         process.executableURL = try #require(CLI.executable)
         process.arguments = ["pack", meeting.path, "-o", site.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["STUKKEN_TEMPLATES": Package.templates]) { _, new in new }
+        process.environment = ProcessInfo.processInfo.environment.merging(["STUKKEN_TEMPLATES": Package.templates]) {
+            _, new in new
+        }
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
@@ -258,8 +287,14 @@ import Testing
         let deadline = Date().addingTimeInterval(60)
         var building = false
         while !building, Date() < deadline, process.isRunning {
-            let staging = try FileManager.default.contentsOfDirectory(atPath: s.work.path).first { $0.hasPrefix(".site.stukken-") }
-            building = staging.map { (try? FileManager.default.contentsOfDirectory(atPath: s.work.path + "/" + $0 + "/pakket").count) ?? 0 > 10 } ?? false
+            let staging = try FileManager.default.contentsOfDirectory(atPath: s.work.path).first {
+                $0.hasPrefix(".site.stukken-")
+            }
+            building =
+                staging.map {
+                    (try? FileManager.default.contentsOfDirectory(atPath: s.work.path + "/" + $0 + "/pakket").count)
+                        ?? 0 > 10
+                } ?? false
             usleep(2_000)
         }
         try #require(building, "the build finished before the target could be changed: make the meeting larger")
@@ -301,25 +336,34 @@ import Testing
             ["render", stuk, "--templates", templates.path, "-o", templates.appendingPathComponent("stijl.css").path],
             message: "dat deze opdracht leest", keeping: s.root)
         try Self.expectRefused(
-            ["render", stuk, "--templates", templates.path, "-o", templates.path], message: "weigert een invoerbestand te overschrijven",
+            ["render", stuk, "--templates", templates.path, "-o", templates.path],
+            message: "weigert een invoerbestand te overschrijven",
             keeping: s.root)
         try Self.expectRefused(
-            ["render", stuk, "--templates", templates.path, "-o", s.work.path], message: "bevat \(templates.path)", keeping: s.root)
+            ["render", stuk, "--templates", templates.path, "-o", s.work.path], message: "bevat \(templates.path)",
+            keeping: s.root)
         // A symlink as -o, leading into the templates folder; and a folder whose x.html is one.
         let link = s.work.appendingPathComponent("uit.html")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: templates.appendingPathComponent("stijl.css"))
+        try FileManager.default.createSymbolicLink(
+            at: link, withDestinationURL: templates.appendingPathComponent("stijl.css"))
         try Self.expectRefused(
-            ["render", stuk, "--templates", templates.path, "-o", link.path], message: "dat deze opdracht leest", keeping: s.root)
+            ["render", stuk, "--templates", templates.path, "-o", link.path], message: "dat deze opdracht leest",
+            keeping: s.root)
         let out = s.root.appendingPathComponent("uit")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
         try FileManager.default.createSymbolicLink(
-            at: out.appendingPathComponent("e3-ts-s.html"), withDestinationURL: templates.appendingPathComponent("stijl.css"))
+            at: out.appendingPathComponent("e3-ts-s.html"),
+            withDestinationURL: templates.appendingPathComponent("stijl.css"))
         try Self.expectRefused(
-            ["render", stuk, s.meetingFolder.appendingPathComponent("stukken/e4-schadeclaim.yaml").path, "--templates", templates.path,
-             "-o", out.path], message: "weigert een invoerbestand te overschrijven", keeping: templates)
+            [
+                "render", stuk, s.meetingFolder.appendingPathComponent("stukken/e4-schadeclaim.yaml").path,
+                "--templates", templates.path,
+                "-o", out.path,
+            ], message: "weigert een invoerbestand te overschrijven", keeping: templates)
         // A folder holding the stukken being rendered is an input's folder too.
         try Self.expectRefused(
-            ["render", stuk, "-o", s.meetingFolder.appendingPathComponent("stukken").path], message: "bevat \(stuk)", keeping: s.root)
+            ["render", stuk, "-o", s.meetingFolder.appendingPathComponent("stukken").path], message: "bevat \(stuk)",
+            keeping: s.root)
     }
 
     // MARK: L9: two packs at once, and leftovers
@@ -330,8 +374,10 @@ import Testing
         let s = try Setup()
         defer { s.remove() }
         let second = s.meetingFolder.appendingPathComponent("tweede.yaml")
-        try String(contentsOfFile: s.meeting, encoding: .utf8).replacingOccurrences(of: "locatie: Hengelo, VRT", with: "locatie: Enschede")
-            .write(to: second, atomically: true, encoding: .utf8)
+        try String(contentsOfFile: s.meeting, encoding: .utf8).replacingOccurrences(
+            of: "locatie: Hengelo, VRT", with: "locatie: Enschede"
+        )
+        .write(to: second, atomically: true, encoding: .utf8)
         let site = s.work.appendingPathComponent("site")
         var alone: [[String: Data]] = []
         for meeting in [s.meeting, second.path] {
@@ -346,7 +392,9 @@ import Testing
             for r in results { #expect(r.status == 0, "round \(round): \(r.stderr)") }
             let now = snapshot(site)
             #expect(now == alone[0] || now == alone[1], "round \(round): not one whole pack")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: s.work.path) == ["site"], "round \(round): leftovers")
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: s.work.path) == ["site"],
+                "round \(round): leftovers")
         }
     }
 
@@ -369,7 +417,8 @@ import Testing
         try Data("keep".utf8).write(to: unmarked.appendingPathComponent("keep.txt"))
         // Ours, dead: a build killed halfway.
         let dead = s.work.appendingPathComponent(".site.stukken-999998-3")
-        try FileManager.default.createDirectory(at: dead.appendingPathComponent("pakket"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dead.appendingPathComponent("pakket"), withIntermediateDirectories: true)
         try Data(Staging.marker(pid: 999_998).utf8).write(to: dead.appendingPathComponent(Staging.markerName))
         let kept = [foreign, running, unmarked].map { Self.everything(under: $0) }
         let result = try CLI.run(["pack", s.meeting, "-o", site.path])
@@ -386,21 +435,28 @@ import Testing
         defer { s.remove() }
         let meeting = s.meetingFolder.appendingPathComponent("botsing.yaml")
         try """
-            soort: vergadering
-            orgaan: AB
-            datum: 2016-10-10
-            agenda:
-              - agendapunt: INDEX
-                titel: Botst met de agenda
-              - stuk: stukken/e3-ts-s.yaml
-              - agendapunt: ab-2016-10-10-besloten
-                titel: Botst met de gebundelde PDF
-            """.write(to: meeting, atomically: true, encoding: .utf8)
-        for command in [["check", meeting.path], ["pack", meeting.path, "-o", s.work.appendingPathComponent("site").path, "--pdf"]] {
+        soort: vergadering
+        orgaan: AB
+        datum: 2016-10-10
+        agenda:
+          - agendapunt: INDEX
+            titel: Botst met de agenda
+          - stuk: stukken/e3-ts-s.yaml
+          - agendapunt: ab-2016-10-10-besloten
+            titel: Botst met de gebundelde PDF
+        """.write(to: meeting, atomically: true, encoding: .utf8)
+        for command in [
+            ["check", meeting.path], ["pack", meeting.path, "-o", s.work.appendingPathComponent("site").path, "--pdf"],
+        ] {
             let r = try CLI.run(command)
             #expect(r.status == 1)
-            #expect(r.stderr.contains("botsing.yaml:5:5: error: agendapunt 'INDEX' zou de pagina index.html krijgen"), "\(r.stderr)")
-            #expect(r.stderr.contains("botsing.yaml:8:5: error: agendapunt 'ab-2016-10-10-besloten' zou de pagina ab-2016-10-10-besloten.pdf"))
+            #expect(
+                r.stderr.contains("botsing.yaml:5:5: error: agendapunt 'INDEX' zou de pagina index.html krijgen"),
+                "\(r.stderr)")
+            #expect(
+                r.stderr.contains(
+                    "botsing.yaml:8:5: error: agendapunt 'ab-2016-10-10-besloten' zou de pagina ab-2016-10-10-besloten.pdf"
+                ))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.work.path).isEmpty)
     }
@@ -420,7 +476,10 @@ import Testing
         let line = 5 + 2 * (first - 1)
         let r = try CLI.run(["check", meeting.path])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("veel.yaml:\(line):5: error: hier komt het pakket boven 65534 bestanden (in totaal 65537)"), "\(r.stderr.prefix(500))")
+        #expect(
+            r.stderr.contains(
+                "veel.yaml:\(line):5: error: hier komt het pakket boven 65534 bestanden (in totaal 65537)"),
+            "\(r.stderr.prefix(500))")
         let pack = try CLI.run(["pack", meeting.path, "-o", s.work.appendingPathComponent("site").path])
         #expect(pack.status == 1)
         #expect(pack.stderr.contains("veel.yaml:\(line):5: error: hier komt het pakket boven"))
@@ -436,13 +495,15 @@ import Testing
         let e3 = s.meetingFolder.appendingPathComponent("stukken/e3-ts-s.yaml")
         let text = try String(contentsOf: e3, encoding: .utf8)
         let shared = "  - titel: Gedeeld advies\n    bestand: ../bijlagen/advies-meijers-terpstra-kremers.pdf\n"
-        try text.replacingOccurrences(of: "ondertekening:", with: shared + "ondertekening:").write(to: e3, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "ondertekening:", with: shared + "ondertekening:").write(
+            to: e3, atomically: true, encoding: .utf8)
         let line = try #require(text.components(separatedBy: "\n").firstIndex(of: "ondertekening:")) + 2
         let r = try CLI.run(["check", s.meeting])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             r.stderr.contains(
-                "e3-ts-s.yaml:\(line):14: warning: dit bestand wordt hier openbaar gepubliceerd, maar is bij agendapunt E4, bijlage 1 niet openbaar"),
+                "e3-ts-s.yaml:\(line):14: warning: dit bestand wordt hier openbaar gepubliceerd, maar is bij agendapunt E4, bijlage 1 niet openbaar"
+            ),
             "\(r.stderr)")
         // The members' pack publishes everything: no warning there.
         let members = try CLI.run(["pack", s.meeting, "--besloten", "-o", s.work.appendingPathComponent("leden").path])

@@ -78,8 +78,12 @@ func png(width: Int, height: Int) -> Data {
         return ~crc
     }
     func adler32(_ bytes: [UInt8]) -> UInt32 {
-        var a: UInt32 = 1, b: UInt32 = 0
-        for byte in bytes { a = (a + UInt32(byte)) % 65521; b = (b + a) % 65521 }
+        var a: UInt32 = 1
+        var b: UInt32 = 0
+        for byte in bytes {
+            a = (a + UInt32(byte)) % 65521
+            b = (b + a) % 65521
+        }
         return b << 16 | a
     }
     let pixel: [UInt8] = [200, 30, 30]
@@ -103,16 +107,16 @@ func png(width: Int, height: Int) -> Data {
 func memo(inhoud: String) -> String {
     let indented = inhoud.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
     return """
-    soort: memo
-    openbaar: ja
-    aan: het DVO
-    van: J. Slot
-    datum: 2016-10-10
-    onderwerp: Afbeeldingen
-    inhoud: |
-      Een alinea.
+        soort: memo
+        openbaar: ja
+        aan: het DVO
+        van: J. Slot
+        datum: 2016-10-10
+        onderwerp: Afbeeldingen
+        inhoud: |
+          Een alinea.
 
-    """ + indented.joined(separator: "\n") + "\n"
+        """ + indented.joined(separator: "\n") + "\n"
 }
 
 extension PDFTools {
@@ -168,15 +172,16 @@ struct PDFFetchTests {
         let listener = try Listener()
         defer { listener.stop() }
         let base = "http://127.0.0.1:\(listener.port)"
-        let setup = try Setup(inhoud: """
-            ![p](\(base)/img.png)
+        let setup = try Setup(
+            inhoud: """
+                ![p](\(base)/img.png)
 
-            ![ref][r]
+                ![ref][r]
 
-            ![s](\(base)/x.svg)
+                ![s](\(base)/x.svg)
 
-            [r]: \(base)/ref.png
-            """)
+                [r]: \(base)/ref.png
+                """)
         defer { try? FileManager.default.removeItem(at: setup.root) }
         let result = try setup.render()
         #expect(result.status == 0, "\(result.stderr)")
@@ -250,13 +255,14 @@ struct PDFFetchTests {
     }
 
     @Test func imagesInTheStuksFolderAreEmbedded() throws {
-        let setup = try Setup(inhoud: """
-            ![grafiek](grafiek.png)
+        let setup = try Setup(
+            inhoud: """
+                ![grafiek](grafiek.png)
 
-            ![logo](afbeeldingen/logo%20vrt.png)
+                ![logo](afbeeldingen/logo%20vrt.png)
 
-            ![klein](data:image/png;base64,\(png(width: 3, height: 2).base64EncodedString()))
-            """)
+                ![klein](data:image/png;base64,\(png(width: 3, height: 2).base64EncodedString()))
+                """)
         defer { try? FileManager.default.removeItem(at: setup.root) }
         try png(width: 7, height: 5).write(to: setup.folder.appendingPathComponent("grafiek.png"))
         let subfolder = setup.folder.appendingPathComponent("afbeeldingen")
@@ -270,15 +276,16 @@ struct PDFFetchTests {
 
     /// `..`, an absolute path and a symbolic link out of the folder: refused, each with its warning.
     @Test func filesOutsideTheFolderAreRefused() throws {
-        let setup = try Setup(inhoud: """
-            ![koppeling](koppeling.png)
+        let setup = try Setup(
+            inhoud: """
+                ![koppeling](koppeling.png)
 
-            ![omhoog](../buiten/geheim.png)
+                ![omhoog](../buiten/geheim.png)
 
-            ![absoluut](ABSOLUUT)
+                ![absoluut](ABSOLUUT)
 
-            ![tekst](stuk.yaml)
-            """)
+                ![tekst](stuk.yaml)
+                """)
         defer { try? FileManager.default.removeItem(at: setup.root) }
         let yaml = try String(contentsOf: setup.stuk, encoding: .utf8)
         let absolute = yaml.replacingOccurrences(of: "ABSOLUUT", with: setup.outside.path)
@@ -321,7 +328,9 @@ struct PDFFetchTests {
         let tmp = root.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         let record = root.appendingPathComponent("modes.txt")
-        let python = try executable(in: root, "python", """
+        let python = try executable(
+            in: root, "python",
+            """
             #!/bin/sh
             for a in "$@"; do case "$a" in "$TMPDIR"/*) d=$(dirname "$a");; esac; done
             stat -c '%a %n' "$d" "$d"/* > \(record.path)

@@ -18,7 +18,8 @@ enum PDFTools {
 
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(which(tool), "\(tool) not found: run Scripts/setup.sh"))
+        process.executableURL = URL(
+            fileURLWithPath: try #require(which(tool), "\(tool) not found: run Scripts/setup.sh"))
         process.arguments = arguments
         let out = Pipe()
         process.standardOutput = out
@@ -84,7 +85,10 @@ func renderPDF(_ stuk: Stuk, voorblad: Bool = false, in folder: URL, name: Strin
     return url
 }
 
-@Suite(.enabled(if: PDFTools.weasyprintAvailable, "weasyprint is not installed (sudo apt-get install weasyprint, or bash Scripts/setup.sh): PDF tests skipped"))
+@Suite(
+    .enabled(
+        if: PDFTools.weasyprintAvailable,
+        "weasyprint is not installed (sudo apt-get install weasyprint, or bash Scripts/setup.sh): PDF tests skipped"))
 struct PDFTests {
     /// Every page: the running header (in the top lines) and "-N-" as its last line.
     @Test(arguments: Package.exampleFiles)
@@ -270,7 +274,10 @@ struct PDFTests {
     }
 }
 
-@Suite(.enabled(if: PDFTools.weasyprintAvailable, "weasyprint is not installed (sudo apt-get install weasyprint, or bash Scripts/setup.sh): PDF tests skipped"))
+@Suite(
+    .enabled(
+        if: PDFTools.weasyprintAvailable,
+        "weasyprint is not installed (sudo apt-get install weasyprint, or bash Scripts/setup.sh): PDF tests skipped"))
 struct PDFCommandTests {
     @Test func renderWritesPDF() throws {
         let folder = try temporaryDirectory()
@@ -290,7 +297,8 @@ struct PDFCommandTests {
         let python = try executable(in: folder, "python-traag", "#!/bin/sh\nexec sleep 30\n")
         let slow = try executable(in: folder, "weasyprint-traag", "#!\(python.path)\n")
         let target = folder.appendingPathComponent("out/e3.pdf")
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let started = Date()
         let result = try CLI.run(
             ["render", "examples/ab-ts-s.yaml", "--format", "pdf", "--pdf-timeout", "1", "-o", target.path],
@@ -312,9 +320,11 @@ struct PDFCommandTests {
         let plan = try PackPlan.make(meeting: meeting, output: nil, forPublic: true).get()
         let entries = PublicPack.entries(plan, metContactgegevens: false)
         let manifest = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json")))
+                as? [String: Any])
         let paths = Set((manifest["bestanden"] as? [[String: Any]] ?? []).compactMap { $0["pad"] as? String })
-        let zipListing = try PDFTools.run("unzip", ["-Z1", out.appendingPathComponent(manifest["zip"] as? String ?? "").path])
+        let zipListing = try PDFTools.run(
+            "unzip", ["-Z1", out.appendingPathComponent(manifest["zip"] as? String ?? "").path])
         let zipped = Set(zipListing.split(separator: "\n").map(String.init))
         // A PDF beside every public page; none for an item the public pack refused.
         for entry in entries {
@@ -323,13 +333,16 @@ struct PDFCommandTests {
                 #expect(paths.contains(pdf) && zipped.contains(pdf), "\(pdf) missing")
                 #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(pdf).path))
             } else {
-                #expect(!paths.contains(pdf) && !zipped.contains(pdf) && !FileManager.default.fileExists(atPath: out.appendingPathComponent(pdf).path))
+                #expect(
+                    !paths.contains(pdf) && !zipped.contains(pdf)
+                        && !FileManager.default.fileExists(atPath: out.appendingPathComponent(pdf).path))
             }
         }
         #expect(entries.contains { $0.nietOpenbaar }, "the example meeting must have a non-public item")
 
         // The combined PDF: agenda first, then one bookmark per published agendapunt, in order.
-        let bundle = out.appendingPathComponent(PackPDF.bundlePath(plan.vergadering, audience: .openbaar(metContactgegevens: false)))
+        let bundle = out.appendingPathComponent(
+            PackPDF.bundlePath(plan.vergadering, audience: .openbaar(metContactgegevens: false)))
         #expect(paths.contains(bundle.lastPathComponent) && zipped.contains(bundle.lastPathComponent))
         let facts = try PDFTools.facts(bundle)
         let top = facts.outline.filter { $0.level == 1 }
@@ -370,7 +383,9 @@ extension PDFCommandTests {
                 // The foot of the page: "-N-" and, for a non-public stuk, the mark beside it.
                 let foot = PDFTools.words(PDFTools.lines(page).last ?? "")
                 #expect(foot.first == "-\(i + 1)-")
-                #expect(foot.dropFirst().joined(separator: " ") == (item.openbaar ? "" : "NIET OPENBAAR"), "\(item.agendapunt) page \(i + 1): \(foot)")
+                #expect(
+                    foot.dropFirst().joined(separator: " ") == (item.openbaar ? "" : "NIET OPENBAAR"),
+                    "\(item.agendapunt) page \(i + 1): \(foot)")
             }
         }
     }
@@ -383,12 +398,15 @@ extension PDFCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("e3.pdf")
         let noTools = ["PATH": folder.path]
-        let result = try CLI.run(["render", "examples/ab-ts-s.yaml", "--format", "pdf", "-o", target.path], environment: noTools)
+        let result = try CLI.run(
+            ["render", "examples/ab-ts-s.yaml", "--format", "pdf", "-o", target.path], environment: noTools)
         #expect(result.status == 1)
         #expect(result.stderr.contains(PDFMessage.weasyprintMissing), "\(result.stderr)")
         #expect(result.stderr.contains("'weasyprint'"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
-        let html = try CLI.run(["render", "examples/ab-ts-s.yaml", "-o", folder.appendingPathComponent("e3.html").path], environment: noTools)
+        let html = try CLI.run(
+            ["render", "examples/ab-ts-s.yaml", "-o", folder.appendingPathComponent("e3.html").path],
+            environment: noTools)
         #expect(html.status == 0, "\(html.stderr)")
     }
 }

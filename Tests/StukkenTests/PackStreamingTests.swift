@@ -30,18 +30,21 @@ import Testing
 
     /// Titles with every character JSON escapes, and some it must leave alone.
     @Test(arguments: [
-        "gewoon", "aanhalings\"teken en \\ backslash", "a/b <c> & 'd'", "regel\neen\r\ttab", "\u{0}\u{1}\u{8}\u{c}\u{1f}\u{7f}",
+        "gewoon", "aanhalings\"teken en \\ backslash", "a/b <c> & 'd'", "regel\neen\r\ttab",
+        "\u{0}\u{1}\u{8}\u{c}\u{1f}\u{7f}",
         "één — “quotes” € 😀 \u{2028}\u{2029}", "",
     ])
     func manifestEscapesAsJSONSerialization(titel: String) throws {
         let plan = try PackTests.plan()
         let files = [
-            PackFile(path: "a.html", data: Data("x".utf8), titel: titel, soort: "voorstel", agendapunt: titel, bron: "b"),
+            PackFile(
+                path: "a.html", data: Data("x".utf8), titel: titel, soort: "voorstel", agendapunt: titel, bron: "b"),
             PackFile(path: "index.html", data: Data(), titel: "Agenda", soort: "agenda", agendapunt: nil, bron: nil),
         ]
         let ours = Manifest.json(vergadering: plan.vergadering, soort: "openbaar", zip: "z.zip", files: files)
         let object = try JSONSerialization.jsonObject(with: ours)
-        #expect(ours == (try JSONSerialization.data(withJSONObject: object, options: Self.jsonOptions)) + Data("\n".utf8))
+        #expect(
+            ours == (try JSONSerialization.data(withJSONObject: object, options: Self.jsonOptions)) + Data("\n".utf8))
         let parsed = try #require((object as? [String: Any])?["bestanden"] as? [[String: Any]])
         #expect(parsed.first?["titel"] as? String == titel)
     }
@@ -55,22 +58,33 @@ import Testing
         let meeting = try Self.copiedMeeting()
         let out = meeting.deletingLastPathComponent().appendingPathComponent("site")
         let plan = try PackPlan.make(
-            meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true, retention: Retention(bytes: 0)
+            meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true,
+            retention: Retention(bytes: 0)
         ).get()
         #expect(plan.items.allSatisfy { $0.stuk?.retained == nil })
-        _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))).write()
+        _ = try PackWriter(
+            plan: plan, templates: Package.templateSet,
+            options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))
+        ).write()
         let before = try PackTests.contents(of: out).files
 
         // A valid change: only the check of what was planned can catch it.
         let stuk = meeting.appendingPathComponent("stukken/e3-ts-s.yaml")
-        try (String(contentsOf: stuk, encoding: .utf8) + "# gewijzigd na de controle\n").write(to: stuk, atomically: true, encoding: .utf8)
+        try (String(contentsOf: stuk, encoding: .utf8) + "# gewijzigd na de controle\n").write(
+            to: stuk, atomically: true, encoding: .utf8)
         #expect {
-            _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))).write()
+            _ = try PackWriter(
+                plan: plan, templates: Package.templateSet,
+                options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))
+            ).write()
         } throws: { error in
             String(describing: error).contains("e3-ts-s.yaml is gewijzigd sinds het gecontroleerd werd")
         }
         #expect(try PackTests.contents(of: out).files == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: meeting.deletingLastPathComponent().path).sorted() == ["site", "vergadering"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: meeting.deletingLastPathComponent().path).sorted() == [
+                "site", "vergadering",
+            ])
     }
 
     /// Within the budget the plan keeps the stuk it checked, and the page shows that text
@@ -78,15 +92,23 @@ import Testing
     @Test func aKeptStukIsPublishedAsChecked() throws {
         let meeting = try Self.copiedMeeting()
         let out = meeting.deletingLastPathComponent().appendingPathComponent("site")
-        let plan = try PackPlan.make(meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true).get()
+        let plan = try PackPlan.make(
+            meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true
+        ).get()
         let item = try #require(plan.items.first { $0.stuk?.path.hasSuffix("e3-ts-s.yaml") == true })
         #expect(item.stuk?.retained != nil)
         let stuk = meeting.appendingPathComponent("stukken/e3-ts-s.yaml")
         let original = try String(contentsOf: stuk, encoding: .utf8)
         let titel = try #require(item.stuk?.retained?.document.titel)
-        try original.replacingOccurrences(of: titel, with: "Gewijzigd na de controle").write(to: stuk, atomically: true, encoding: .utf8)
-        _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))).write()
-        let page = String(decoding: try #require(try PackTests.contents(of: out).files[PackLayout.page(item.agendapunt)]), as: UTF8.self)
+        try original.replacingOccurrences(of: titel, with: "Gewijzigd na de controle").write(
+            to: stuk, atomically: true, encoding: .utf8)
+        _ = try PackWriter(
+            plan: plan, templates: Package.templateSet,
+            options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))
+        ).write()
+        let page = String(
+            decoding: try #require(try PackTests.contents(of: out).files[PackLayout.page(item.agendapunt)]),
+            as: UTF8.self)
         #expect(!page.contains("Gewijzigd na de controle"))
         #expect(page.contains(Self.htmlEscaped(titel)))
     }
@@ -98,10 +120,14 @@ import Testing
             var packs: [[String: Data]] = []
             for budget in [Retention.defaultBytes, 0] {
                 let out = try temporaryDirectory().appendingPathComponent("site")
-                let plan = try PackPlan.make(meeting: meeting, output: out.path, forPublic: forPublic, retention: Retention(bytes: budget)).get()
+                let plan = try PackPlan.make(
+                    meeting: meeting, output: out.path, forPublic: forPublic, retention: Retention(bytes: budget)
+                ).get()
                 #expect(plan.items.contains { $0.stuk?.retained != nil } == (budget > 0))
                 let audience: PackAudience = forPublic ? .openbaar(metContactgegevens: false) : .besloten
-                _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: out.path, audience: audience)).write()
+                _ = try PackWriter(
+                    plan: plan, templates: Package.templateSet, options: .init(output: out.path, audience: audience)
+                ).write()
                 packs.append(try PackTests.contents(of: out).files)
             }
             #expect(packs[0] == packs[1], "forPublic: \(forPublic)")
@@ -119,13 +145,16 @@ import Testing
         #expect(text.contains("    openbaar: nee\nondertekening:"))
         try text.replacingOccurrences(
             of: "    openbaar: nee\nondertekening:",
-            with: "    openbaar: nee\n  - titel: Geheime notitie\n    bestand: e7-evaluatie-dashboard.yaml\n    openbaar: nee\nondertekening:"
+            with:
+                "    openbaar: nee\n  - titel: Geheime notitie\n    bestand: e7-evaluatie-dashboard.yaml\n    openbaar: nee\nondertekening:"
         ).write(to: e3, atomically: true, encoding: .utf8)
         let meeting = folder.appendingPathComponent("vergadering.yaml").path
 
         let plan = try PackPlan.make(meeting: meeting, output: nil, forPublic: true).get()
         #expect(plan.items.contains { !$0.openbaar })
-        for item in plan.items where !item.openbaar { #expect(item.stuk.map { $0.retained == nil } ?? true, "\(item.agendapunt)") }
+        for item in plan.items where !item.openbaar {
+            #expect(item.stuk.map { $0.retained == nil } ?? true, "\(item.agendapunt)")
+        }
         let hidden = plan.items.flatMap(\.bijlagen).filter { !$0.openbaar }.compactMap { b -> PlannedStuk? in
             if case .stuk(let s) = b.content { s } else { nil }
         }
@@ -135,9 +164,10 @@ import Testing
 
         let members = try PackPlan.make(meeting: meeting, output: nil, forPublic: false).get()
         #expect(members.items.filter { !$0.openbaar }.allSatisfy { $0.stuk?.retained != nil })
-        #expect(members.items.flatMap(\.bijlagen).contains { b in
-            if case .stuk(let s) = b.content { !b.openbaar && s.retained != nil } else { false }
-        })
+        #expect(
+            members.items.flatMap(\.bijlagen).contains { b in
+                if case .stuk(let s) = b.content { !b.openbaar && s.retained != nil } else { false }
+            })
     }
 
     /// What a page is made from decides whether the next build may take it from the last
@@ -167,13 +197,16 @@ import Testing
                 record.values["onderwerp"] = .text("Een ander onderwerp")
             }
             changed.append(PackWriter.bron(of: other, stuk, fingerprint: fingerprint, jsonLD: jsonLD))
-            if change == 5 { changed.append(PackWriter.bron(of: job, stuk.with(record: record), fingerprint: "f", jsonLD: nil)) }
+            if change == 5 {
+                changed.append(PackWriter.bron(of: job, stuk.with(record: record), fingerprint: "f", jsonLD: nil))
+            }
         }
         #expect(Set(changed + [base]).count == changed.count + 1)
     }
 
     static func htmlEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 
@@ -206,9 +239,10 @@ import Testing
     @Test func aBijlageOfABijlageMarkedNietOpenbaarIsWithheld() throws {
         let meeting = try Self.copiedMeeting()
         let memo = meeting.appendingPathComponent("stukken/memo-coalitieakkoorden.yaml")
-        try (String(contentsOf: memo, encoding: .utf8)
-            + "bijlagen:\n  - titel: Geheime geneste bijlage\n    bestand: ../bijlagen/financieel-overzicht-partners.pdf\n    openbaar: nee\n"
-        ).write(to: memo, atomically: true, encoding: .utf8)
+        try
+            (String(contentsOf: memo, encoding: .utf8)
+            + "bijlagen:\n  - titel: Geheime geneste bijlage\n    bestand: ../bijlagen/financieel-overzicht-partners.pdf\n    openbaar: nee\n")
+            .write(to: memo, atomically: true, encoding: .utf8)
         let file = meeting.appendingPathComponent("vergadering.yaml").path
         let site = meeting.deletingLastPathComponent().appendingPathComponent("site")
         let open = try CLI.run(["pack", file, "-o", site.path])
@@ -224,7 +258,10 @@ import Testing
         let members = meeting.deletingLastPathComponent().appendingPathComponent("leden")
         let closed = try CLI.run(["pack", file, "-o", members.path, "--besloten"])
         #expect(closed.status == 0, "\(closed.stderr)")
-        let memberPage = try #require(try PackTests.contents(of: members).files.first { $0.key.hasPrefix("e5-bijlagen/") && $0.key.hasSuffix(".html") }?.value)
+        let memberPage = try #require(
+            try PackTests.contents(of: members).files.first {
+                $0.key.hasPrefix("e5-bijlagen/") && $0.key.hasSuffix(".html")
+            }?.value)
         let text = String(decoding: memberPage, as: UTF8.self)
         // The mark in the text itself (the page links its stylesheet: no CSS text to match).
         #expect(text.contains("<em>Geheime geneste bijlage</em> (niet openbaar)"))
@@ -235,7 +272,9 @@ import Testing
     @Test func aFileBijlageReplacedAfterTheCheckIsRefused() throws {
         let meeting = try Self.copiedMeeting()
         let out = meeting.deletingLastPathComponent().appendingPathComponent("site")
-        let plan = try PackPlan.make(meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true).get()
+        let plan = try PackPlan.make(
+            meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true
+        ).get()
         let pdfs = plan.items.flatMap(\.bijlagen).filter(\.openbaar).compactMap { b -> PlannedFile? in
             if case .file(let f, _) = b.content { f } else { nil }
         }
@@ -245,9 +284,13 @@ import Testing
         try FileManager.default.removeItem(at: target.url)
         try FileManager.default.createSymbolicLink(at: target.url, withDestinationURL: elsewhere)
         #expect {
-            _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))).write()
+            _ = try PackWriter(
+                plan: plan, templates: Package.templateSet,
+                options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))
+            ).write()
         } throws: { error in
-            String(describing: error).contains("\(target.url.lastPathComponent) is gewijzigd sinds het gecontroleerd werd")
+            String(describing: error).contains(
+                "\(target.url.lastPathComponent) is gewijzigd sinds het gecontroleerd werd")
         }
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
@@ -256,13 +299,17 @@ import Testing
     @Test func agendapuntenWithOnePageNameAreRefused() throws {
         let meeting = try Self.copiedMeeting()
         let file = meeting.appendingPathComponent("dubbel.yaml")
-        try "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n  - agendapunt: E 7\n    titel: Een\n  - agendapunt: E-7\n    titel: Twee\n"
+        try
+            "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n  - agendapunt: E 7\n    titel: Een\n  - agendapunt: E-7\n    titel: Twee\n"
             .write(to: file, atomically: true, encoding: .utf8)
         guard case .failure(let error) = PackPlan.make(meeting: file.path, output: nil, forPublic: true) else {
             Issue.record("the plan accepted two agendapunten for e-7.html")
             return
         }
-        #expect(error.diagnostics.contains { $0.line == 7 && $0.message.contains("'E-7' staat al eerder op de agenda (als 'E 7')") }, "\(error)")
+        #expect(
+            error.diagnostics.contains {
+                $0.line == 7 && $0.message.contains("'E-7' staat al eerder op de agenda (als 'E 7')")
+            }, "\(error)")
     }
 
     /// The agenda's rows are made lazily; a custom template may still ask for their count.

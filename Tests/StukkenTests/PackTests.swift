@@ -17,9 +17,13 @@ import ZIPFoundation
         }
     }
 
-    static func build(_ audience: PackAudience = .openbaar(metContactgegevens: false), into dir: URL) throws -> PackWriter.Summary {
+    static func build(_ audience: PackAudience = .openbaar(metContactgegevens: false), into dir: URL) throws
+        -> PackWriter.Summary
+    {
         let plan = try plan(forPublic: audience != .besloten, output: dir.path)
-        return try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: dir.path, audience: audience)).write()
+        return try PackWriter(
+            plan: plan, templates: Package.templateSet, options: .init(output: dir.path, audience: audience)
+        ).write()
     }
 
     /// Every file of a pack folder (path → bytes), and every entry of its ZIP.
@@ -53,7 +57,8 @@ import ZIPFoundation
             let folded = s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             var out = [folded]
             for line in s.split(separator: "\n") {
-                let t = line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "-*#>|0123456789. "))
+                let t = line.trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                    in: CharacterSet(charactersIn: "-*#>|0123456789. "))
                 if t.count >= 8 { out.append(t) }
             }
             return out
@@ -77,7 +82,8 @@ import ZIPFoundation
                 // A public document's own values, without its non-public bijlagen entries.
                 var record = stuk.record
                 let bijlagen = record.records("bijlagen")
-                record.values["bijlagen"] = .list(zip(bijlagen, item.bijlagen).filter { $0.1.openbaar }.map { .record($0.0) })
+                record.values["bijlagen"] = .list(
+                    zip(bijlagen, item.bijlagen).filter { $0.1.openbaar }.map { .record($0.0) })
                 open.formUnion(Self.fragments(of: .record(record)))
                 for (entry, b) in zip(bijlagen, item.bijlagen) where !b.openbaar {
                     secret.formUnion(Self.fragments(of: .record(entry)))
@@ -90,7 +96,11 @@ import ZIPFoundation
                 switch b.content {
                 case .stuk(let s):
                     let record = try s.load().record
-                    if b.openbaar { open.formUnion(Self.fragments(of: .record(record))) } else { secret.formUnion(Self.fragments(of: .record(record))) }
+                    if b.openbaar {
+                        open.formUnion(Self.fragments(of: .record(record)))
+                    } else {
+                        secret.formUnion(Self.fragments(of: .record(record)))
+                    }
                 case .file(let file, _):
                     let url = file.url
                     if !b.openbaar {
@@ -117,7 +127,8 @@ import ZIPFoundation
                 }
             }
             for secretFile in secretFiles { #expect(data != secretFile, "a non-public bijlage was copied as \(name)") }
-            #expect(!name.lowercased().contains("schadeclaim") && !name.contains("kremers") && !name.contains("financieel"))
+            #expect(
+                !name.lowercased().contains("schadeclaim") && !name.contains("kremers") && !name.contains("financieel"))
         }
     }
 
@@ -125,8 +136,11 @@ import ZIPFoundation
         let dir = try temporaryDirectory().appendingPathComponent("site")
         _ = try Self.build(into: dir)
         let index = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
-        let e4 = index.components(separatedBy: "<span class=\"agendapunt\">E4</span>")[1].components(separatedBy: "</li>")[0]
-        #expect(e4.contains("<span class=\"titel\">Afhandeling van een schadeclaim</span>") && e4.contains("<span class=\"markering\">niet openbaar</span>"))
+        let e4 = index.components(separatedBy: "<span class=\"agendapunt\">E4</span>")[1].components(
+            separatedBy: "</li>")[0]
+        #expect(
+            e4.contains("<span class=\"titel\">Afhandeling van een schadeclaim</span>")
+                && e4.contains("<span class=\"markering\">niet openbaar</span>"))
         #expect(!e4.contains("<a "))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("e4.html").path))
         // The public voorstel's confidential bijlage: counted, not named, not copied.
@@ -155,7 +169,8 @@ import ZIPFoundation
         let e4 = try String(contentsOf: besloten.appendingPathComponent("e4.html"), encoding: .utf8)
         #expect(e4.contains("NIET OPENBAAR"))
         #expect(e4.contains("Bouwbedrijf Kremers"))
-        #expect(FileManager.default.fileExists(atPath: besloten.appendingPathComponent("ab-2016-10-10-besloten.zip").path))
+        #expect(
+            FileManager.default.fileExists(atPath: besloten.appendingPathComponent("ab-2016-10-10-besloten.zip").path))
         // Never into a folder that holds a public pack, nor the other way round.
         let openbaar = dir.appendingPathComponent("openbaar")
         _ = try Self.build(into: openbaar)
@@ -246,12 +261,18 @@ import ZIPFoundation
         try FileManager.default.copyItem(at: Package.examples.appendingPathComponent("vergadering"), to: copy)
         let site = root.appendingPathComponent("site")
         func build() throws -> PackWriter.Summary {
-            let plan = try PackPlan.make(meeting: copy.appendingPathComponent("vergadering.yaml").path, output: site.path, forPublic: true).get()
-            return try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: site.path, audience: .openbaar(metContactgegevens: false))).write()
+            let plan = try PackPlan.make(
+                meeting: copy.appendingPathComponent("vergadering.yaml").path, output: site.path, forPublic: true
+            ).get()
+            return try PackWriter(
+                plan: plan, templates: Package.templateSet,
+                options: .init(output: site.path, audience: .openbaar(metContactgegevens: false))
+            ).write()
         }
         let first = try build()
         let e5 = copy.appendingPathComponent("stukken/e5-coalitieakkoorden.yaml")
-        let text = try String(contentsOf: e5, encoding: .utf8).replacingOccurrences(of: "Gevraagd wordt", with: "Het bestuur wordt gevraagd")
+        let text = try String(contentsOf: e5, encoding: .utf8).replacingOccurrences(
+            of: "Gevraagd wordt", with: "Het bestuur wordt gevraagd")
         try text.write(to: e5, atomically: true, encoding: .utf8)
         let second = try build()
         #expect(first.rendered == 6)
@@ -260,14 +281,24 @@ import ZIPFoundation
 
     // MARK: Refusals, before anything is written
 
-    static func problems(_ meetingYAML: String, files: [String: String] = [:], setUp: (URL) throws -> Void = { _ in }) throws -> [Diagnostic] {
+    static func problems(_ meetingYAML: String, files: [String: String] = [:], setUp: (URL) throws -> Void = { _ in })
+        throws -> [Diagnostic]
+    {
         let dir = try temporaryDirectory().appendingPathComponent("vergadering")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("stukken"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Package.examples.appendingPathComponent("ab-ts-s.yaml"), to: dir.appendingPathComponent("stukken/e3.yaml"))
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("stukken"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Package.examples.appendingPathComponent("ab-ts-s.yaml"),
+            to: dir.appendingPathComponent("stukken/e3.yaml"))
+        for (name, text) in files {
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         try setUp(dir)
         try meetingYAML.write(to: dir.appendingPathComponent("vergadering.yaml"), atomically: true, encoding: .utf8)
-        switch PackPlan.make(meeting: dir.appendingPathComponent("vergadering.yaml").path, output: dir.deletingLastPathComponent().appendingPathComponent("site").path, forPublic: true) {
+        switch PackPlan.make(
+            meeting: dir.appendingPathComponent("vergadering.yaml").path,
+            output: dir.deletingLastPathComponent().appendingPathComponent("site").path, forPublic: true)
+        {
         case .success(let p): return p.warnings
         case .failure(let e): return e.diagnostics
         }
@@ -281,19 +312,27 @@ import ZIPFoundation
             ("  - stuk: ../../etc/passwd\n", "gaat met '..' boven de map van de vergadering uit"),
             ("  - stuk: stukken/ontbreekt.yaml\n", "'stukken/ontbreekt.yaml' bestaat niet"),
             ("  - stuk: stukken\n", "is geen gewoon bestand"),
-            ("  - stuk: stukken/naar-buiten.yaml\n", "wijst (via een symbolische link) buiten de map van de vergadering"),
+            (
+                "  - stuk: stukken/naar-buiten.yaml\n",
+                "wijst (via een symbolische link) buiten de map van de vergadering"
+            ),
         ]
         for (entry, message) in cases {
             let found = try Self.problems(Self.head + entry) { dir in
-                try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("stukken/naar-buiten.yaml").path, withDestinationPath: Package.examples.appendingPathComponent("ab-ts-s.yaml").path)
+                try FileManager.default.createSymbolicLink(
+                    atPath: dir.appendingPathComponent("stukken/naar-buiten.yaml").path,
+                    withDestinationPath: Package.examples.appendingPathComponent("ab-ts-s.yaml").path)
             }
-            #expect(found.contains { $0.message.contains(message) && $0.line == 5 && $0.column == 11 }, "\(entry): \(found)")
+            #expect(
+                found.contains { $0.message.contains(message) && $0.line == 5 && $0.column == 11 }, "\(entry): \(found)"
+            )
         }
     }
 
     @Test func symlinkInsideTheFolderIsFine() throws {
         let found = try Self.problems(Self.head + "  - stuk: stukken/link.yaml\n") { dir in
-            try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("stukken/link.yaml").path, withDestinationPath: "e3.yaml")
+            try FileManager.default.createSymbolicLink(
+                atPath: dir.appendingPathComponent("stukken/link.yaml").path, withDestinationPath: "e3.yaml")
         }
         #expect(!found.hasErrors, "\(found)")
     }
@@ -315,13 +354,16 @@ import ZIPFoundation
     }
 
     @Test func refusesOrgaanMismatchConceptAndOverlappingOutput() throws {
-        let dvo = try Self.problems(Self.head.replacingOccurrences(of: "AB", with: "DVO") + "  - stuk: stukken/e3.yaml\n")
+        let dvo = try Self.problems(
+            Self.head.replacingOccurrences(of: "AB", with: "DVO") + "  - stuk: stukken/e3.yaml\n")
         #expect(dvo.contains { $0.message == "dit stuk is voor het AB, de vergadering is van het DVO" })
         let concept = try Self.problems(Self.head + "  - stuk: stukken/concept.yaml\n") { dir in
             let text = try String(contentsOf: dir.appendingPathComponent("stukken/e3.yaml"), encoding: .utf8)
-            try text.replacingOccurrences(of: "status: definitief", with: "status: concept").write(to: dir.appendingPathComponent("stukken/concept.yaml"), atomically: true, encoding: .utf8)
+            try text.replacingOccurrences(of: "status: definitief", with: "status: concept").write(
+                to: dir.appendingPathComponent("stukken/concept.yaml"), atomically: true, encoding: .utf8)
         }
-        #expect(concept.contains { $0.message.contains("een concept (status: concept) kan niet in een openbaar pakket") })
+        #expect(
+            concept.contains { $0.message.contains("een concept (status: concept) kan niet in een openbaar pakket") })
         let dir = Package.examples.appendingPathComponent("vergadering")
         for output in [dir.path, dir.appendingPathComponent("site").path, Package.examples.path] {
             guard case .failure(let e) = PackPlan.make(meeting: Self.meeting, output: output, forPublic: true) else {
@@ -333,7 +375,8 @@ import ZIPFoundation
     }
 
     @Test func dateDifferenceIsOnlyAWarning() throws {
-        let found = try Self.problems(Self.head.replacingOccurrences(of: "2016-10-10", with: "2016-10-11") + "  - stuk: stukken/e3.yaml\n")
+        let found = try Self.problems(
+            Self.head.replacingOccurrences(of: "2016-10-10", with: "2016-10-11") + "  - stuk: stukken/e3.yaml\n")
         #expect(!found.hasErrors)
         #expect(found.contains { $0.severity == .warning && $0.message.contains("niet de vergaderdatum") })
     }
@@ -348,13 +391,20 @@ import ZIPFoundation
         // A bijlage that disappears between planning and writing makes the build fail halfway.
         let copy = root.appendingPathComponent("vergadering")
         try FileManager.default.copyItem(at: Package.examples.appendingPathComponent("vergadering"), to: copy)
-        let plan = try PackPlan.make(meeting: copy.appendingPathComponent("vergadering.yaml").path, output: site.path, forPublic: true).get()
+        let plan = try PackPlan.make(
+            meeting: copy.appendingPathComponent("vergadering.yaml").path, output: site.path, forPublic: true
+        ).get()
         try FileManager.default.removeItem(at: copy.appendingPathComponent("bijlagen/routekaart-tss.pdf"))
         #expect(throws: PackWriter.Failure.self) {
-            try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: site.path, audience: .openbaar(metContactgegevens: false))).write()
+            try PackWriter(
+                plan: plan, templates: Package.templateSet,
+                options: .init(output: site.path, audience: .openbaar(metContactgegevens: false))
+            ).write()
         }
         #expect(try Self.contents(of: site).files == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".site.stukken-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter {
+            $0.hasPrefix(".site.stukken-")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -368,18 +418,21 @@ import ZIPFoundation
     }
 
     static func htmlEscaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;"
+        )
+        .replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     static func jsonEscaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "/", with: "\\/")
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "/", with: "\\/")
     }
 }
 
 extension Dictionary {
     func mapKeys<K: Hashable>(_ transform: (Key) -> K) -> [K: Value] {
-        Dictionary<K, Value>(uniqueKeysWithValues: map { (transform($0.key), $0.value) })
+        [K: Value](uniqueKeysWithValues: map { (transform($0.key), $0.value) })
     }
 }
 
@@ -391,7 +444,9 @@ extension Dictionary {
         #expect(
             SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            SHA256.hex([UInt8](repeating: 0x61, count: 1_000))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
     @Test func chunkedUpdatesEqualOneUpdate() {
@@ -400,7 +455,13 @@ extension Dictionary {
             var h = SHA256()
             h.update(data[..<split])
             h.update(data[split...])
-            #expect(h.finalize() == { var g = SHA256(); g.update(data); return g.finalize() }())
+            #expect(
+                h.finalize()
+                    == {
+                        var g = SHA256()
+                        g.update(data)
+                        return g.finalize()
+                    }())
         }
     }
 }

@@ -8,19 +8,25 @@ import Testing
 enum Gen {
     static let pools: [[String]] = [
         (0x20...0x7E).map { String(Character(Unicode.Scalar($0)!)) },  // all printable ASCII
-        ["#", "-", "+", "*", "_", "`", "~", "|", ">", "<", "&", "[", "]", "(", ")", "!", "\\", ":", "@", "=", ".", "1."],
+        [
+            "#", "-", "+", "*", "_", "`", "~", "|", ">", "<", "&", "[", "]", "(", ")", "!", "\\", ":", "@", "=", ".",
+            "1.",
+        ],
         [" ", "  ", "\t", "\n", "\n\n", "\u{A0}", "\u{2003}", "\u{3000}", "\u{2028}"],
         ["é", "e\u{301}", "ß", "Ø", "ĳ", "Ω", "д", "中文", "עברית", "العربية", "ﬁ", "Å", "ñ"],
         ["😀", "👩‍👩‍👧", "🇳🇱", "✔︎", "→", "«", "»", "…", "€", "\u{200B}", "\u{301}"],
         [
             "www.", "https://", "http://x.nl", "naam@example.com", "a@b", "[^1]", "[1]: x", "<!--", "-->", "```", "~~~",
-            "---", "===", "***", "- [ ] ", "&amp;", "&#x41;", "&copy;", "javascript:", "<script>", "</td>", "<b onclick=x>",
+            "---", "===", "***", "- [ ] ", "&amp;", "&#x41;", "&copy;", "javascript:", "<script>", "</td>",
+            "<b onclick=x>",
             "{{x}}", "{{{x}}}", "    ", "1) ", "# ", "> ", "| a | b |", "\\*", "*a*", "_a_", "![x](y)", "[a](b)",
         ],
     ]
     /// Characters the reader must refuse (C0/C1 controls, bidi overrides, a BOM inside).
-    static let forbidden: [Unicode.Scalar] = [0x00, 0x01, 0x07, 0x08, 0x0B, 0x0C, 0x1B, 0x7F, 0x85, 0x9F, 0x200E, 0x202A, 0x202E, 0x2066, 0x2069, 0xFEFF]
-        .map { Unicode.Scalar($0)! }
+    static let forbidden: [Unicode.Scalar] = [
+        0x00, 0x01, 0x07, 0x08, 0x0B, 0x0C, 0x1B, 0x7F, 0x85, 0x9F, 0x200E, 0x202A, 0x202E, 0x2066, 0x2069, 0xFEFF,
+    ]
+    .map { Unicode.Scalar($0)! }
 
     static func string<G: RandomNumberGenerator>(using g: inout G) -> String {
         var s = ""
@@ -52,7 +58,9 @@ enum Gen {
         case "bijlagen[1]":
             return voorstel(appending: "bijlagen:\n  - " + scalar)
         case "ondertekening.plaats":
-            return voorstel(appending: "ondertekening:\n  plaats: " + scalar + "\n  datum: 2016-09-21\n  secretaris: H. Meuleman\n  voorzitter: G. van Veldhuizen")
+            return voorstel(
+                appending: "ondertekening:\n  plaats: " + scalar
+                    + "\n  datum: 2016-09-21\n  secretaris: H. Meuleman\n  voorzitter: G. van Veldhuizen")
         default:
             return voorstel(replacing: field, with: "\(field): " + scalar)
         }
@@ -76,10 +84,15 @@ enum Gen {
             // (docs/garanties-en-limieten.md, "Guarantees").
             let expected = Self.fold(value)
             covered.insert(field)
-            #expect(Self.containsBytes(Self.fold(text), expected), "seed \(Self.seed) #\(i): \(field) = \(value.debugDescription) not shown as text")
+            #expect(
+                Self.containsBytes(Self.fold(text), expected),
+                "seed \(Self.seed) #\(i): \(field) = \(value.debugDescription) not shown as text")
             let tags = Self.tagNames(html)
-            let fieldBaseline = field == "onderwerp" ? baselineTags : Self.tagNames(try Self.page(value: "Xq", field: field))
-            #expect(tags == fieldBaseline, "seed \(Self.seed) #\(i): \(field) = \(value.debugDescription) changed the markup")
+            let fieldBaseline =
+                field == "onderwerp" ? baselineTags : Self.tagNames(try Self.page(value: "Xq", field: field))
+            #expect(
+                tags == fieldBaseline,
+                "seed \(Self.seed) #\(i): \(field) = \(value.debugDescription) changed the markup")
             #expect(try Self.page(value: value, field: field) == html, "seed \(Self.seed) #\(i): not deterministic")
         }
     }
@@ -99,11 +112,14 @@ enum Gen {
                 let yaml = Self.yaml(field, Self.quote(value, escapingInvisible: !raw))
                 let result = load(yaml)
                 guard case .failure(let e) = result else {
-                    Issue.record("seed \(Self.seed + 1) #\(i): \(value.debugDescription) in \(field) was accepted (raw: \(raw))")
+                    Issue.record(
+                        "seed \(Self.seed + 1) #\(i): \(value.debugDescription) in \(field) was accepted (raw: \(raw))")
                     continue
                 }
-                #expect(e.diagnostics.contains { $0.line == line && $0.message.hasPrefix("onzichtbaar ") },
-                    "seed \(Self.seed + 1) #\(i): \(e.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" })")
+                #expect(
+                    e.diagnostics.contains { $0.line == line && $0.message.hasPrefix("onzichtbaar ") },
+                    "seed \(Self.seed + 1) #\(i): \(e.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" })"
+                )
             }
         }
     }
@@ -112,7 +128,9 @@ enum Gen {
     /// always give a Stuk or diagnostics (a crash would end this test process).
     @Test func checkNeverCrashesOnMutatedExamples() throws {
         var g = SeededGenerator(seed: Self.seed + 2)
-        let examples = try Package.exampleFiles.map { try Data(contentsOf: Package.examples.appendingPathComponent($0)) }
+        let examples = try Package.exampleFiles.map {
+            try Data(contentsOf: Package.examples.appendingPathComponent($0))
+        }
         let tokens = Array(": - | > & * ! % @ ` \" ' [ ] { } # --- ... \t \n  \u{FEFF} \u{202E} \u{0}".utf8)
         var outcomes = [0, 0]
         for i in 0..<400 {
@@ -170,7 +188,8 @@ enum Gen {
             case "\t": out += "\\t"
             default:
                 // A raw line separator is refused as a hidden line break: as an escape it is text.
-                if (escapingInvisible && YAMLReader.isForbidden(scalar)) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                if (escapingInvisible && YAMLReader.isForbidden(scalar)) || scalar == "\u{2028}" || scalar == "\u{2029}"
+                {
                     out += "\\u" + String(format: "%04X", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -198,7 +217,8 @@ enum Gen {
 
     /// Searches bytes, not Characters: a value may begin with a combining mark.
     static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
-        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        let h = Array(haystack.utf8)
+        let n = Array(needle.utf8)
         guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
         outer: for i in 0...(h.count - n.count) where h[i] == n[0] {
             for j in 1..<n.count where h[i + j] != n[j] { continue outer }

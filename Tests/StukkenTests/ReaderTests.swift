@@ -29,14 +29,18 @@ import Yams
 
     /// Random texts of line breaks, controls and ordinary letters (fixed seed): both scans agree.
     @Test func theFastScanAgreesWithTheLocatedScanOnMixedLineEndings() {
-        let alphabet: [String] = ["a", "é", "\n", "\r", "\r\n", "\u{2028}", "\u{2029}", "\u{85}", "\t", " ", "#", "\u{202E}", "\u{FEFF}", "中"]
+        let alphabet: [String] = [
+            "a", "é", "\n", "\r", "\r\n", "\u{2028}", "\u{2029}", "\u{85}", "\t", " ", "#", "\u{202E}", "\u{FEFF}", "中",
+        ]
         var generator = SeededGenerator(seed: 77)
         for _ in 0..<5_000 {
             let length = Int(generator.next() % 12)
             let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
             let fast = YAMLReader.mayContainInvisible(text)
             let located = YAMLReader.invisibleCharactersLocated(in: SourceFile(path: "t.yaml", text: text))
-            #expect(fast == !located.isEmpty, "\(text.unicodeScalars.map { String($0.value, radix: 16) }): \(located.map(\.message))")
+            #expect(
+                fast == !located.isEmpty,
+                "\(text.unicodeScalars.map { String($0.value, radix: 16) }): \(located.map(\.message))")
         }
     }
 
@@ -88,13 +92,18 @@ import Yams
     @Test func thePrinterShowsAHundredAFileThenHowManyMore() {
         var list: [Diagnostic] = []
         for i in 1...250 { list.append(Diagnostic(.error, file: "a.yaml", line: i, column: 1, message: "fout \(i)")) }
-        for i in 1...3 { list.append(Diagnostic(.warning, file: "a.yaml", line: i, column: 1, message: "waarschuwing \(i)")) }
+        for i in 1...3 {
+            list.append(Diagnostic(.warning, file: "a.yaml", line: i, column: 1, message: "waarschuwing \(i)"))
+        }
         list.append(Diagnostic(.error, file: "b.yaml", line: 1, column: 1, message: "fout in b"))
         let text = String(repeating: "k: 1\n", count: 300)
         let out = DiagnosticPrinter(sources: ["a.yaml": text, "b.yaml": text]).format(list)
         #expect(out.components(separatedBy: "a.yaml:").count - 1 == DiagnosticPrinter.maximumPerFile + 1)
         #expect(out.contains("b.yaml:1:1: error: fout in b"))
-        #expect(out.hasSuffix("a.yaml: … en nog 150 fouten en 3 andere meldingen (niet getoond); verbeter eerst wat hierboven staat"), "\(out.suffix(200))")
+        #expect(
+            out.hasSuffix(
+                "a.yaml: … en nog 150 fouten en 3 andere meldingen (niet getoond); verbeter eerst wat hierboven staat"),
+            "\(out.suffix(200))")
         #expect(!out.contains("fout 101"))
     }
 
@@ -107,14 +116,25 @@ import Yams
         let atLimit = voorstel(replacing: "toelichting", with: "toelichting: |\n  \(refs(limit))\n\n\(defs(limit))")
         #expect(throws: Never.self) { try load(atLimit).get() }
         let over = voorstel(replacing: "toelichting", with: "toelichting: |\n  \(refs(limit + 1))\n\n\(defs(1))")
-        #expect(diagnostics(over).contains { $0.message.contains("\(limit + 1) voetnootverwijzingen") }, "\(diagnostics(over).map(\.message))")
+        #expect(
+            diagnostics(over).contains { $0.message.contains("\(limit + 1) voetnootverwijzingen") },
+            "\(diagnostics(over).map(\.message))")
         // A fence that does not start in the first column may be inside a list item that a
         // line further down leaves: its references count.
-        let listFence = "toelichting: |\n  - a\n\n    ```\n" + String(repeating: "  x[^1]\n", count: limit + 1) + "\n  [^1]: noot"
-        #expect(diagnostics(voorstel(replacing: "toelichting", with: listFence)).contains { $0.message.contains("voetnootverwijzingen") })
+        let listFence =
+            "toelichting: |\n  - a\n\n    ```\n" + String(repeating: "  x[^1]\n", count: limit + 1) + "\n  [^1]: noot"
+        #expect(
+            diagnostics(voorstel(replacing: "toelichting", with: listFence)).contains {
+                $0.message.contains("voetnootverwijzingen")
+            })
         // Raw HTML could hold the fence (an HTML block): then it is not trusted either.
-        let htmlFence = "toelichting: |\n  <pre>\n  ```\n  </pre>\n" + String(repeating: "  x[^1]\n", count: limit + 1) + "\n  [^1]: noot"
-        #expect(diagnostics(voorstel(replacing: "toelichting", with: htmlFence)).contains { $0.message.contains("voetnootverwijzingen") })
+        let htmlFence =
+            "toelichting: |\n  <pre>\n  ```\n  </pre>\n" + String(repeating: "  x[^1]\n", count: limit + 1)
+            + "\n  [^1]: noot"
+        #expect(
+            diagnostics(voorstel(replacing: "toelichting", with: htmlFence)).contains {
+                $0.message.contains("voetnootverwijzingen")
+            })
     }
 
     /// What the pre-check lets through, cmark must not count higher: rendered, the page has
@@ -137,11 +157,12 @@ import Yams
             var budget = MarkdownShape.Budget()
             _ = MarkdownShape.problems(in: markdown, budget: &budget)
             let n = made(markdown)
-            #expect(n <= budget.footnoteReferences, "\(markdown.debugDescription): cmark made \(n), counted \(budget.footnoteReferences)")
+            #expect(
+                n <= budget.footnoteReferences,
+                "\(markdown.debugDescription): cmark made \(n), counted \(budget.footnoteReferences)")
         }
     }
 }
-
 
 /// The nesting pre-check against libyaml itself (fixed seed): deep flow collections whose
 /// scalars are quoted with escapes, `#`, brackets and line breaks inside.
@@ -167,7 +188,9 @@ import Yams
             if depth == 0 { return scalars.randomElement(using: &g)! }
             // One item goes all the way down; a second one, if any, is a scalar or shallow.
             var inner = [flow(depth - 1)]
-            if Bool.random(using: &g) { inner.append(Bool.random(using: &g) ? flow(min(2, depth - 1)) : scalars.randomElement(using: &g)!) }
+            if Bool.random(using: &g) {
+                inner.append(Bool.random(using: &g) ? flow(min(2, depth - 1)) : scalars.randomElement(using: &g)!)
+            }
             if Bool.random(using: &g) { inner.reverse() }
             let separator = [", ", ",\n  ", " , "].randomElement(using: &g)!
             if Bool.random(using: &g) { return "[" + inner.joined(separator: separator) + "]" }
@@ -176,7 +199,8 @@ import Yams
         var refused = 0
         var checked = 0
         for i in 0..<3_000 {
-            let text = "a: " + scalars.randomElement(using: &g)! + "\nk: " + flow(Int.random(in: 25...40, using: &g)) + "\n"
+            let text =
+                "a: " + scalars.randomElement(using: &g)! + "\nk: " + flow(Int.random(in: 25...40, using: &g)) + "\n"
             guard let node = try? Yams.compose(yaml: text, Resolver.basic, .default, .utf8) else { continue }
             checked += 1
             let deep = Self.depth(node) - 2 > Limits.maximumNesting  // the top mapping and the leaf

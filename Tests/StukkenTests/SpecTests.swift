@@ -18,7 +18,9 @@ struct SpecExample: Sendable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         var result: [SpecExample] = []
         var state = 0  // 0 outside, 1 Markdown, 2 HTML
-        var markdown = "", html = "", section = ""
+        var markdown = ""
+        var html = ""
+        var section = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             switch state {
             case 0:
@@ -35,7 +37,8 @@ struct SpecExample: Sendable {
                     state = 0
                     result.append(
                         SpecExample(
-                            file: file, number: result.count + 1, markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
+                            file: file, number: result.count + 1,
+                            markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
                             html: html.replacingOccurrences(of: "→", with: "\t"), section: section))
                 } else {
                     html += line + "\n"
@@ -82,25 +85,33 @@ struct SpecExample: Sendable {
         }
         let passed = examples.count - failing.count
         #expect(passed == examples.count - expected.count, "passed \(passed) of \(examples.count)")
-        for (d, ours) in failing.sorted(by: { ($0.key.file, $0.key.number) < ($1.key.file, $1.key.number) }) where expected[d] == nil {
+        for (d, ours) in failing.sorted(by: { ($0.key.file, $0.key.number) < ($1.key.file, $1.key.number) })
+        where expected[d] == nil {
             let e = examples.first { $0.file == d.file && $0.number == d.number }!
-            Issue.record("\(d.file) example \(d.number) (\(e.section)) differs, and is not a listed difference:\nmarkdown: \(e.markdown.debugDescription)\nexpected: \(e.html.debugDescription)\nours:     \(ours.debugDescription)")
+            Issue.record(
+                "\(d.file) example \(d.number) (\(e.section)) differs, and is not a listed difference:\nmarkdown: \(e.markdown.debugDescription)\nexpected: \(e.html.debugDescription)\nours:     \(ours.debugDescription)"
+            )
         }
         for (d, reason) in expected where failing[d] == nil {
-            Issue.record("\(d.file) example \(d.number) now passes (listed as: \(reason)): did an option change? Update expected-differences.tsv")
+            Issue.record(
+                "\(d.file) example \(d.number) now passes (listed as: \(reason)): did an option change? Update expected-differences.tsv"
+            )
         }
         if ProcessInfo.processInfo.environment["RECORD_SPEC"] == "1" {
             let rows = failing.keys.sorted { ($0.file, $0.number) < ($1.file, $1.number) }.map { d in
                 "\(d.file)\t\(d.number)\t\(expected[d] ?? Self.classify(failing[d]!, example: examples.first { $0.file == d.file && $0.number == d.number }!))"
             }
             try (Self.header + rows.joined(separator: "\n") + "\n").write(
-                to: Package.fixtures.appendingPathComponent("spec/expected-differences.tsv"), atomically: true, encoding: .utf8)
+                to: Package.fixtures.appendingPathComponent("spec/expected-differences.tsv"), atomically: true,
+                encoding: .utf8)
         }
     }
 
     /// Safe mode is on, whatever else changes.
     @Test func rawHTMLAndDangerousLinksNeverPass() {
-        let html = Stukken.htmlFragment(Markdown("<script>x</script>\n\n[a](javascript:alert(1)) <b onclick=\"x\">b</b>\n")).html
+        let html = Stukken.htmlFragment(
+            Markdown("<script>x</script>\n\n[a](javascript:alert(1)) <b onclick=\"x\">b</b>\n")
+        ).html
         #expect(!html.contains("<script") && !html.contains("onclick") && !html.contains("javascript:"), "\(html)")
     }
 
@@ -121,8 +132,11 @@ struct SpecExample: Sendable {
         if ours.contains("scope=\"col\"") || ours.contains("class=\"taak\"") || ours.contains("aria-label=\"Voetnoot") {
             return "accessibility markup"
         }
-        if ours.contains("<!-- raw HTML omitted -->") || ours.contains("href=\"\"") || ours.contains("src=\"\"") { return "safe mode" }
-        if ours.contains("<table") || ours.contains("<del>") || ours.contains("<a href=\"http") || ours.contains("checkbox")
+        if ours.contains("<!-- raw HTML omitted -->") || ours.contains("href=\"\"") || ours.contains("src=\"\"") {
+            return "safe mode"
+        }
+        if ours.contains("<table") || ours.contains("<del>") || ours.contains("<a href=\"http")
+            || ours.contains("checkbox")
             || ours.contains("mailto:") || ours.contains("&lt;title") || ours.contains("&lt;xmp")
         {
             return "extensions always on"
@@ -144,7 +158,9 @@ struct SpecExample: Sendable {
         s = s.replacingOccurrences(of: #">\s+<"#, with: "><", options: .regularExpression)
         s = s.replacingOccurrences(of: #"\n"#, with: " ", options: .regularExpression)
         s = s.replacingOccurrences(of: #"[ \t]+"#, with: " ", options: .regularExpression)
-        s = s.replacingOccurrences(of: #" ?(</?(p|li|ul|ol|blockquote|h[1-6]|table|thead|tbody|tr|th|td|pre|hr|div|section)[^>]*>) ?"#, with: "$1", options: .regularExpression)
+        s = s.replacingOccurrences(
+            of: #" ?(</?(p|li|ul|ol|blockquote|h[1-6]|table|thead|tbody|tr|th|td|pre|hr|div|section)[^>]*>) ?"#,
+            with: "$1", options: .regularExpression)
         return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

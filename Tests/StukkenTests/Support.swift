@@ -44,7 +44,9 @@ func assertGolden(_ actual: String, named name: String, sourceLocation: Testing.
         return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("golden \(name) missing: run RECORD_GOLDENS=1 swift test, review and commit it", sourceLocation: sourceLocation)
+        Issue.record(
+            "golden \(name) missing: run RECORD_GOLDENS=1 swift test, review and commit it",
+            sourceLocation: sourceLocation)
         return
     }
     if expected != actual {

@@ -32,13 +32,17 @@ import ZIPFoundation
 
     @discardableResult
     static func build(
-        _ meeting: String = meeting, into output: URL, on datum: String, audience: PackAudience = .openbaar(metContactgegevens: false),
+        _ meeting: String = meeting, into output: URL, on datum: String,
+        audience: PackAudience = .openbaar(metContactgegevens: false),
         woo: Bool = true
     ) throws -> PackWriter.Summary {
         let plan = try plan(meeting, output: output.path, forPublic: audience != .besloten)
         let options = try woo ? WooOptions(config: config(at: meeting), publicatiedatum: Datum.parse(datum).get()) : nil
-        return try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: output.path, audience: audience, woo: options))
-            .write()
+        return try PackWriter(
+            plan: plan, templates: Package.templateSet,
+            options: .init(output: output.path, audience: audience, woo: options)
+        )
+        .write()
     }
 
     /// Every file of a pack folder, path → bytes, and every entry of its ZIP as `zip:NAME`.
@@ -102,20 +106,26 @@ import ZIPFoundation
         let plan = try Self.plan(Self.meeting)
         let entries = PublicPack.entries(plan, metContactgegevens: false)
         // Every published page and bijlage file has its metadata, nothing else has.
-        let published = entries.flatMap { e in [e.page?.path].compactMap { $0 } + e.bijlagen.compactMap { $0.nietOpenbaar ? nil : $0.path } }
+        let published = entries.flatMap { e in
+            [e.page?.path].compactMap { $0 } + e.bijlagen.compactMap { $0.nietOpenbaar ? nil : $0.path }
+        }
         let files = try Self.contents(of: out).keys.filter { $0.hasPrefix("diwoo/") }.sorted()
         #expect(files == published.map { "diwoo/\($0).xml" }.sorted())
         try Self.validate(files.map { out.appendingPathComponent($0) })
 
         // The sitemap carries the same metadata: each <diwoo:Document> validates on its own.
         let sitemap = try String(contentsOf: out.appendingPathComponent(WooPublication.sitemap), encoding: .utf8)
-        let blocks = sitemap.components(separatedBy: "<diwoo:Document>").dropFirst().map { "<diwoo:Document>" + $0.components(separatedBy: "</diwoo:Document>")[0] + "</diwoo:Document>" }
+        let blocks = sitemap.components(separatedBy: "<diwoo:Document>").dropFirst().map {
+            "<diwoo:Document>" + $0.components(separatedBy: "</diwoo:Document>")[0] + "</diwoo:Document>"
+        }
         #expect(blocks.count == published.count)
         let dir = try temporaryDirectory()
         var extracted: [URL] = []
         for (i, block) in blocks.enumerated() {
             let url = dir.appendingPathComponent("\(i).xml")
-            let unindented = block.split(separator: "\n").map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(separator: "\n")
+            let unindented = block.split(separator: "\n").map {
+                $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0)
+            }.joined(separator: "\n")
             try Data(DiWoo.standalone(unindented).utf8).write(to: url)
             extracted.append(url)
         }
@@ -135,38 +145,64 @@ import ZIPFoundation
         let plan = try Self.plan(Self.meeting)
         for entry in PublicPack.entries(plan, metContactgegevens: false) {
             guard let page = entry.page else { continue }
-            let xml = try Self.compact(String(contentsOf: out.appendingPathComponent("diwoo/\(page.path).xml"), encoding: .utf8))
+            let xml = try Self.compact(
+                String(contentsOf: out.appendingPathComponent("diwoo/\(page.path).xml"), encoding: .utf8))
             let r = try page.load().record
-            #expect(xml.contains("<diwoo:publisher resource=\"\(config.tooi)\">\(DiWoo.escape(config.organisatie))</diwoo:publisher>"))
+            #expect(
+                xml.contains(
+                    "<diwoo:publisher resource=\"\(config.tooi)\">\(DiWoo.escape(config.organisatie))</diwoo:publisher>"
+                ))
             #expect(xml.contains("<diwoo:officieleTitel>\(DiWoo.escape(page.titel))</diwoo:officieleTitel>"))
             #expect(xml.contains(Vocabulary.informatiecategorie(plan.vergadering.orgaan).uri))
             let ondertekend = r.record("ondertekening")?.date("datum")
             let vastgesteld = r.record("vaststelling")?.date("datum")
-            if let d = ondertekend { #expect(xml.contains("\(Vocabulary.ondertekening.label)</diwoo:soortHandeling><diwoo:atTime>\(d.iso)T00:00:00")) }
-            if let d = vastgesteld { #expect(xml.contains("\(Vocabulary.vaststelling.label)</diwoo:soortHandeling><diwoo:atTime>\(d.iso)T00:00:00")) }
+            if let d = ondertekend {
+                #expect(
+                    xml.contains(
+                        "\(Vocabulary.ondertekening.label)</diwoo:soortHandeling><diwoo:atTime>\(d.iso)T00:00:00"))
+            }
+            if let d = vastgesteld {
+                #expect(
+                    xml.contains(
+                        "\(Vocabulary.vaststelling.label)</diwoo:soortHandeling><diwoo:atTime>\(d.iso)T00:00:00"))
+            }
             if ondertekend == nil && vastgesteld == nil {
                 let datum = r.date("datum") ?? plan.vergadering.datum
-                #expect(xml.contains("\(Vocabulary.ontvangst.label)</diwoo:soortHandeling><diwoo:atTime>\(datum.iso)T00:00:00"), "\(page.path)")
+                #expect(
+                    xml.contains(
+                        "\(Vocabulary.ontvangst.label)</diwoo:soortHandeling><diwoo:atTime>\(datum.iso)T00:00:00"),
+                    "\(page.path)")
             }
-            if let nummer = r.text("registratienummer") { #expect(xml.contains("<diwoo:identifier>\(DiWoo.escape(nummer))</diwoo:identifier>")) }
+            if let nummer = r.text("registratienummer") {
+                #expect(xml.contains("<diwoo:identifier>\(DiWoo.escape(nummer))</diwoo:identifier>"))
+            }
             #expect(xml.contains("<diwoo:omschrijving>") == (r.markdown("samenvatting") != nil), "\(page.path)")
             for b in entry.bijlagen where !b.nietOpenbaar {
                 guard let path = b.path, let titel = b.titel else { continue }
-                #expect(xml.contains("<diwoo:relation resource=\"\(config.basisURL)\(path)\">\(DiWoo.escape(titel))</diwoo:relation>"))
-                let own = try Self.compact(String(contentsOf: out.appendingPathComponent("diwoo/\(path).xml"), encoding: .utf8))
+                #expect(
+                    xml.contains(
+                        "<diwoo:relation resource=\"\(config.basisURL)\(path)\">\(DiWoo.escape(titel))</diwoo:relation>"
+                    ))
+                let own = try Self.compact(
+                    String(contentsOf: out.appendingPathComponent("diwoo/\(path).xml"), encoding: .utf8))
                 let ext = (path as NSString).pathExtension
                 #expect(own.contains(Vocabulary.format(extension: ext)!.uri), "\(path)")
                 switch b.job {
                 case .copy:
                     // A file bijlage: received with its document, on the document's date.
                     let datum = r.date("datum") ?? plan.vergadering.datum
-                    #expect(own.contains("\(Vocabulary.ontvangst.label)</diwoo:soortHandeling><diwoo:atTime>\(datum.iso)T00:00:00"))
+                    #expect(
+                        own.contains(
+                            "\(Vocabulary.ontvangst.label)</diwoo:soortHandeling><diwoo:atTime>\(datum.iso)T00:00:00"))
                 case .page(let p):
                     // A memo or form as bijlage: its own signatures, else received on its own date.
                     let br = try p.load().record
                     if br.record("ondertekening") == nil && br.record("vaststelling") == nil {
                         let datum = br.date("datum") ?? r.date("datum") ?? plan.vergadering.datum
-                        #expect(own.contains("\(Vocabulary.ontvangst.label)</diwoo:soortHandeling><diwoo:atTime>\(datum.iso)T00:00:00"), "\(path)")
+                        #expect(
+                            own.contains(
+                                "\(Vocabulary.ontvangst.label)</diwoo:soortHandeling><diwoo:atTime>\(datum.iso)T00:00:00"
+                            ), "\(path)")
                     }
                     #expect(own.contains(Vocabulary.documentsoorten(p.source.kind).last!.uri), "\(path)")
                 case nil:
@@ -186,7 +222,9 @@ import ZIPFoundation
             stukken.append(try load(NewDocument.yaml(for: kind, filled: true), name: "nieuw-\(kind.soort).yaml").get())
         }
         for stuk in stukken {
-            let r = stuk.record, facts = stuk.document.wooFacts, file = stuk.source.path
+            let r = stuk.record
+            let facts = stuk.document.wooFacts
+            let file = stuk.source.path
             #expect(facts.datum == r.date("datum"), "\(file)")
             #expect(facts.registratienummer == r.text("registratienummer"), "\(file)")
             #expect(facts.portefeuillehouder == r.text("portefeuillehouder"), "\(file)")
@@ -219,7 +257,8 @@ import ZIPFoundation
         try "soort: vergadering\norgaan: DVO\ndatum: \(datum.iso)\nagenda:\n  - stuk: stuk.yaml\n"
             .write(to: dir.appendingPathComponent("vergadering.yaml"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(
-            at: Package.examples.appendingPathComponent("vergadering/stukken.yaml"), to: dir.appendingPathComponent("stukken.yaml"))
+            at: Package.examples.appendingPathComponent("vergadering/stukken.yaml"),
+            to: dir.appendingPathComponent("stukken.yaml"))
         let out = dir.deletingLastPathComponent().appendingPathComponent("site")
         try Self.build(dir.appendingPathComponent("vergadering.yaml").path, into: out, on: "2017-01-01")
         let xml = out.appendingPathComponent("diwoo/\(PackLayout.page(agendapunt)).xml")
@@ -252,7 +291,8 @@ import ZIPFoundation
 
         let e7 = meeting.appendingPathComponent("stukken/e7-evaluatie-dashboard.yaml")
         var text = try String(contentsOf: e7, encoding: .utf8)
-        text = text.replacingOccurrences(of: "samenvatting: |\n", with: "samenvatting: |\n  Bijgewerkt na de evaluatiesessie.\n")
+        text = text.replacingOccurrences(
+            of: "samenvatting: |\n", with: "samenvatting: |\n  Bijgewerkt na de evaluatiesessie.\n")
         try text.write(to: e7, atomically: true, encoding: .utf8)
         try Self.build(path, into: out, on: "2016-10-09")
         let after = try Self.lastmods(out)
@@ -291,7 +331,9 @@ import ZIPFoundation
     @Test func theORIExportNamesANonPublicItemOnlyByKenmerk() throws {
         let out = try temporaryDirectory().appendingPathComponent("site")
         try Self.build(into: out, on: "2016-10-05")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("ori.json"))) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("ori.json")))
+                as? [String: Any])
         let agendapunten = try #require(object["agendapunten"] as? [[String: Any]])
         let objecten = try #require(object["informatieobjecten"] as? [[String: Any]])
         let plan = try Self.plan(Self.meeting)
@@ -330,14 +372,19 @@ import ZIPFoundation
         // With combining marks: `&`, `<` or `"` and U+0338 are one grapheme each, which
         // escapers that loop over Characters (or Foundation's replacing) let through.
         let hostile = "Tegen </script><script>alert(1)</script> & <!-- \"x\" &\u{338} <\u{338}/x \"\u{338}"
-        var stuk = try String(contentsOf: Package.examples.appendingPathComponent("vergadering/stukken/e3-ts-s.yaml"), encoding: .utf8)
-        stuk = stuk.replacingOccurrences(of: "onderwerp: Verantwoording en voorstel voor vervolg TS&S", with: "onderwerp: '\(hostile)'")
-        stuk = stuk.components(separatedBy: "bijlagen:\n")[0] + "registratienummer: '2016/<b>1</b>'\nsamenvatting: 'Zie </script> hier'\n"
+        var stuk = try String(
+            contentsOf: Package.examples.appendingPathComponent("vergadering/stukken/e3-ts-s.yaml"), encoding: .utf8)
+        stuk = stuk.replacingOccurrences(
+            of: "onderwerp: Verantwoording en voorstel voor vervolg TS&S", with: "onderwerp: '\(hostile)'")
+        stuk =
+            stuk.components(separatedBy: "bijlagen:\n")[0]
+            + "registratienummer: '2016/<b>1</b>'\nsamenvatting: 'Zie </script> hier'\n"
         try stuk.write(to: dir.appendingPathComponent("e3.yaml"), atomically: true, encoding: .utf8)
         try "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n  - stuk: e3.yaml\n"
             .write(to: dir.appendingPathComponent("vergadering.yaml"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(
-            at: Package.examples.appendingPathComponent("vergadering/stukken.yaml"), to: dir.appendingPathComponent("stukken.yaml"))
+            at: Package.examples.appendingPathComponent("vergadering/stukken.yaml"),
+            to: dir.appendingPathComponent("stukken.yaml"))
         let out = dir.deletingLastPathComponent().appendingPathComponent("site")
         try Self.build(dir.appendingPathComponent("vergadering.yaml").path, into: out, on: "2016-10-05")
 
@@ -375,7 +422,9 @@ import ZIPFoundation
                 if key != "openbare_titel" && key != "agendapunt" { set.insert(s) }
             case .markdown(let s):
                 set.insert(s)
-                for line in CommonMark.plainText(s).split(separator: "\n") where line.count >= 20 { set.insert(String(line)) }
+                for line in CommonMark.plainText(s).split(separator: "\n") where line.count >= 20 {
+                    set.insert(String(line))
+                }
             case .date(let d): set.insert(d.lang)
             case .jaNee: break
             case .list(let items): for i in items { values(i, key: key, into: &set) }
@@ -401,7 +450,8 @@ import ZIPFoundation
                     // What the document says of a non-public bijlage (its title, its file)
                     // is the bijlage's, not the document's.
                     let withheld = Set(item.bijlagen.filter { !$0.openbaar }.map(\.nummer))
-                    r.values["bijlagen"] = .list(r.list("bijlagen").enumerated().filter { !withheld.contains($0.offset + 1) }.map(\.element))
+                    r.values["bijlagen"] = .list(
+                        r.list("bijlagen").enumerated().filter { !withheld.contains($0.offset + 1) }.map(\.element))
                     values(.record(r), key: "", into: &shown)
                 }
                 for b in item.bijlagen { b.openbaar ? try add(b, into: &shown) : try add(b, into: &hidden) }
@@ -416,10 +466,16 @@ import ZIPFoundation
     static func forms(_ s: String) -> [String] {
         let html = s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
-        let json = String(decoding: (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data(), as: UTF8.self)
-            .dropFirst(2).dropLast(2)
+        let json = String(
+            decoding: (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data(),
+            as: UTF8.self
+        )
+        .dropFirst(2).dropLast(2)
         let ld = JSONLD.script(["k": s]).dropFirst(6).dropLast(2)
-        return Array(Set([s, html, html.replacingOccurrences(of: "\"", with: "&quot;"), DiWoo.escape(s), String(json), String(ld)]))
+        return Array(
+            Set([
+                s, html, html.replacingOccurrences(of: "\"", with: "&quot;"), DiWoo.escape(s), String(json), String(ld),
+            ]))
     }
 
     static func leaks(in files: [String: Data], of secrets: [String]) -> [String] {
@@ -440,15 +496,21 @@ import ZIPFoundation
         let out = try temporaryDirectory().appendingPathComponent("site")
         try Self.build(into: out, on: "2016-10-05")
         let files = try Self.contents(of: out)
-        #expect(files.keys.contains("ori.json") && files.keys.contains(WooPublication.sitemap) && files.keys.contains { $0.hasPrefix("zip:diwoo/") })
+        #expect(
+            files.keys.contains("ori.json") && files.keys.contains(WooPublication.sitemap)
+                && files.keys.contains { $0.hasPrefix("zip:diwoo/") })
         #expect(Self.leaks(in: files, of: secrets) == [])
 
         // The scan finds what is there: the members' pack carries every secret somewhere.
         let members = try temporaryDirectory().appendingPathComponent("leden")
         try Self.build(into: members, on: "2016-10-05", audience: .besloten, woo: false)
         let memberFiles = try Self.contents(of: members)
-        let seen = Set(Self.leaks(in: memberFiles, of: secrets).map { $0.components(separatedBy: ": ").dropFirst().joined(separator: ": ") })
-        #expect(seen.count >= secrets.count / 2, "scan found only \(seen.count) of \(secrets.count) in the members' pack")
+        let seen = Set(
+            Self.leaks(in: memberFiles, of: secrets).map {
+                $0.components(separatedBy: ": ").dropFirst().joined(separator: ": ")
+            })
+        #expect(
+            seen.count >= secrets.count / 2, "scan found only \(seen.count) of \(secrets.count) in the members' pack")
     }
 
     /// Canaries at every depth (issue 16, C2): public stukken (voorstel, notitie, memo) whose
@@ -463,18 +525,23 @@ import ZIPFoundation
         let files = try Self.contents(of: out)
         #expect(files.keys.contains("e3-bijlagen/1-openbare-notitie.html") && files.keys.contains("e9.html"))
         let leaks = files.filter { path, data in
-            path.lowercased().contains("geheim") || String(decoding: data, as: UTF8.self).lowercased().contains("geheim")
+            path.lowercased().contains("geheim")
+                || String(decoding: data, as: UTF8.self).lowercased().contains("geheim")
         }
         #expect(leaks.isEmpty, "GEHEIM in \(leaks.keys.sorted())")
 
         // Withheld where the plan says so, at every level; public lines still shown.
         let notitie = String(decoding: files["e3-bijlagen/1-openbare-notitie.html"] ?? Data(), as: UTF8.self)
-        for shown in ["Bijlage 1 (niet openbaar)", "Diepe openbare notitie", "Openbare titelregel zonder bestand", "Bijlage 4 (niet openbaar)"] {
+        for shown in [
+            "Bijlage 1 (niet openbaar)", "Diepe openbare notitie", "Openbare titelregel zonder bestand",
+            "Bijlage 4 (niet openbaar)",
+        ] {
             #expect(notitie.contains(shown), "\(shown) not on the bijlage page")
         }
         let memo = String(decoding: files["e3-bijlagen/2-openbare-memo.html"] ?? Data(), as: UTF8.self)
         #expect(memo.contains("Bijlage 1 (niet openbaar)") && memo.contains("Openbare notitie bij de memo"))
-        let voorstel = String(decoding: files["e3-bijlagen/3-openbaar-voorstel-als-bijlage.html"] ?? Data(), as: UTF8.self)
+        let voorstel = String(
+            decoding: files["e3-bijlagen/3-openbaar-voorstel-als-bijlage.html"] ?? Data(), as: UTF8.self)
         #expect(voorstel.contains("Bijlage 1 (niet openbaar)"))
 
         // The members' pack is complete: every title, the non-public ones marked.
@@ -483,14 +550,19 @@ import ZIPFoundation
         let memberFiles = try Self.contents(of: members)
         let all = memberFiles.values.map { String(decoding: $0, as: UTF8.self) }.joined()
         for title in [
-            "GEHEIM-NESTED-TITEL-via-geheime-notitie", "GEHEIM-REGEL-zelf-niet-openbaar", "GEHEIM-MEMO-NESTED-via-geheim-voorstel",
+            "GEHEIM-NESTED-TITEL-via-geheime-notitie", "GEHEIM-REGEL-zelf-niet-openbaar",
+            "GEHEIM-MEMO-NESTED-via-geheim-voorstel",
             "GEHEIM-VOORSTEL-NESTED-via-geheime-memo", "GEHEIM-NOTITIE-INHOUD", "Diepe openbare notitie",
         ] {
             #expect(all.contains(title), "\(title) missing from the members' pack")
         }
-        let membersNotitie = String(decoding: memberFiles["e3-bijlagen/1-openbare-notitie.html"] ?? Data(), as: UTF8.self)
-        let nested = membersNotitie.components(separatedBy: "GEHEIM-NESTED-TITEL-via-geheime-notitie").dropFirst().first ?? ""
-        #expect(nested.prefix(200).contains("niet openbaar"), "the nested non-public bijlage is not marked in the members' pack")
+        let membersNotitie = String(
+            decoding: memberFiles["e3-bijlagen/1-openbare-notitie.html"] ?? Data(), as: UTF8.self)
+        let nested =
+            membersNotitie.components(separatedBy: "GEHEIM-NESTED-TITEL-via-geheime-notitie").dropFirst().first ?? ""
+        #expect(
+            nested.prefix(200).contains("niet openbaar"),
+            "the nested non-public bijlage is not marked in the members' pack")
     }
 
     @Test func theMembersPackGetsNoWooFiles() throws {
@@ -504,10 +576,22 @@ import ZIPFoundation
     // MARK: Configuration and command line
 
     @Test(arguments: [
-        ("organisatie:\n  naam: VRT\n  tooi: https://identifier.overheid.nl/tooi/id/so/so0679\nbasis_url: https://x.nl/\n", 1, 1, "verplicht veld 'soort' (Soort) ontbreekt"),
-        ("soort: site\norganisatie:\n  naam: VRT\n  tooi: https://identifier.overheid.nl/tooi/id/so/so0679\nbasis_url: http://x.nl/\n", 5, 12, "moet een volledig https-adres zijn"),
-        ("soort: site\norganisatie:\n  naam: VRT\n  tooi: so0679\nbasis_url: https://x.nl/\n", 4, 9, "is geen TOOI-organisatie-identifier"),
-        ("soort: site\norganisatie:\n  naam: VRT\n  toi: https://identifier.overheid.nl/tooi/id/so/so0679\nbasis_url: https://x.nl/\n", 4, 3, "bedoelde u 'tooi'?"),
+        (
+            "organisatie:\n  naam: VRT\n  tooi: https://identifier.overheid.nl/tooi/id/so/so0679\nbasis_url: https://x.nl/\n",
+            1, 1, "verplicht veld 'soort' (Soort) ontbreekt"
+        ),
+        (
+            "soort: site\norganisatie:\n  naam: VRT\n  tooi: https://identifier.overheid.nl/tooi/id/so/so0679\nbasis_url: http://x.nl/\n",
+            5, 12, "moet een volledig https-adres zijn"
+        ),
+        (
+            "soort: site\norganisatie:\n  naam: VRT\n  tooi: so0679\nbasis_url: https://x.nl/\n", 4, 9,
+            "is geen TOOI-organisatie-identifier"
+        ),
+        (
+            "soort: site\norganisatie:\n  naam: VRT\n  toi: https://identifier.overheid.nl/tooi/id/so/so0679\nbasis_url: https://x.nl/\n",
+            4, 3, "bedoelde u 'tooi'?"
+        ),
     ])
     func configProblemsAreLocated(yaml: String, line: Int, column: Int, message: String) throws {
         guard case .failure(let error) = SiteConfig.load(SourceFile(path: "stukken.yaml", text: yaml)) else {
@@ -523,7 +607,9 @@ import ZIPFoundation
         let meeting = try Self.copyOfExample()
         try FileManager.default.removeItem(at: meeting.appendingPathComponent("stukken.yaml"))
         let out = meeting.deletingLastPathComponent().appendingPathComponent("site")
-        let result = try CLI.run(["pack", meeting.appendingPathComponent("vergadering.yaml").path, "-o", out.path, "--woo"])
+        let result = try CLI.run([
+            "pack", meeting.appendingPathComponent("vergadering.yaml").path, "-o", out.path, "--woo",
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("stukken.yaml' bestaat niet"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))

@@ -16,18 +16,21 @@ enum Message {
     static func notUTF8(byte: UInt8) -> String {
         "het bestand is geen UTF-8-tekst (byte 0x\(String(byte, radix: 16, uppercase: true)) hier); sla het op als UTF-8"
     }
-    static let emptyFile = "het bestand is leeg; begin met 'soort:' (voorstel, memo, notitie, projectopdracht, projectplan of evaluatie), of maak een nieuw stuk met 'stukken new SOORT'"
+    static let emptyFile =
+        "het bestand is leeg; begin met 'soort:' (voorstel, memo, notitie, projectopdracht, projectplan of evaluatie), of maak een nieuw stuk met 'stukken new SOORT'"
 
     // MARK: YAML
     static func escapedInvisibleCharacter(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        return "onzichtbaar stuurteken \(code) in deze waarde (als escape tussen aanhalingstekens geschreven); verwijder het"
+        return
+            "onzichtbaar stuurteken \(code) in deze waarde (als escape tussen aanhalingstekens geschreven); verwijder het"
     }
     static func invisibleCharacter(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        return "onzichtbaar stuurteken \(code) in de tekst (vaak meegekomen bij kopiëren uit Word of een pdf); verwijder het"
+        return
+            "onzichtbaar stuurteken \(code) in de tekst (vaak meegekomen bij kopiëren uit Word of een pdf); verwijder het"
     }
     static func aliasRefused(name: String) -> String {
         "'*\(name)' wordt in YAML gelezen als verwijzing (alias), en verwijzingen zijn niet toegestaan; bedoelt u tekst, zet de waarde dan tussen aanhalingstekens, bijvoorbeeld \"*\(name) …*\""
@@ -39,9 +42,11 @@ enum Message {
         let at = "regel \(problem.line) van veld '\(field)'"
         switch problem.kind {
         case .tooManyColumns(let n):
-            return "tabel met \(n) kolommen (\(at)); hoogstens \(Limits.maximumTableColumns): zet zo'n tabel in een bijlage"
+            return
+                "tabel met \(n) kolommen (\(at)); hoogstens \(Limits.maximumTableColumns): zet zo'n tabel in een bijlage"
         case .tooManyCells(let n):
-            return "de tabellen van dit stuk hebben samen \(n) cellen (\(at)); hoogstens \(Limits.maximumTableCells): zet grote tabellen in een bijlage"
+            return
+                "de tabellen van dit stuk hebben samen \(n) cellen (\(at)); hoogstens \(Limits.maximumTableCells): zet grote tabellen in een bijlage"
         case .nestedTooDeep(let n):
             return "\(n) lijsten of citaten in elkaar (\(at)); hoogstens \(Limits.maximumMarkdownNesting)"
         case .tooManyAtSigns(let n):
@@ -55,9 +60,12 @@ enum Message {
     static let indentedTooDeep =
         "de YAML is te diep genest (deze regel springt meer dan \(Limits.maximumIndentation) spaties en streepjes in); geen stuk heeft dat nodig"
     static func unicodeLineBreak(_ scalar: Unicode.Scalar) -> String {
-        let names: [UInt32: String] = [0x85: "U+0085 (NEL)", 0x2028: "U+2028 (regelscheiding)", 0x2029: "U+2029 (alineascheiding)"]
+        let names: [UInt32: String] = [
+            0x85: "U+0085 (NEL)", 0x2028: "U+2028 (regelscheiding)", 0x2029: "U+2029 (alineascheiding)",
+        ]
         let name = names[scalar.value] ?? "U+" + String(scalar.value, radix: 16, uppercase: true)
-        return "onzichtbaar regeleinde \(name) in de tekst: YAML begint hier een nieuwe regel die een editor niet toont; verwijder het of gebruik een gewone regelovergang"
+        return
+            "onzichtbaar regeleinde \(name) in de tekst: YAML begint hier een nieuwe regel die een editor niet toont; verwijder het of gebruik een gewone regelovergang"
     }
     static let loneCarriageReturn =
         "losse CR (U+000D, een oud Mac-regeleinde) in een bestand met gewone regeleinden: YAML begint hier een nieuwe regel die een editor vaak niet toont; verwijder hem of sla het bestand op met één soort regeleinden"
@@ -65,7 +73,8 @@ enum Message {
         var counted: [String] = []
         if errors > 0 { counted.append("\(errors) \(errors == 1 ? "fout" : "fouten")") }
         if others > 0 { counted.append("\(others) andere \(others == 1 ? "melding" : "meldingen")") }
-        return "\(file): … en nog \(counted.joined(separator: " en ")) (niet getoond); verbeter eerst wat hierboven staat"
+        return
+            "\(file): … en nog \(counted.joined(separator: " en ")) (niet getoond); verbeter eerst wat hierboven staat"
     }
     static func yamlSyntax(problem: String, context: String?, line: String) -> String {
         var hint = ""
@@ -116,7 +125,8 @@ enum Message {
     static func missingRequired(_ field: Field, in path: String, condition: String?) -> String {
         let when = condition.map { " (verplicht bij \($0))" } ?? ""
         let place = path.isEmpty ? "" : " in '\(path)'"
-        return "verplicht veld '\(field.key)' (\(field.label)) ontbreekt\(place)\(when); voeg toe: \(field.key): \(field.example ?? "…")"
+        return
+            "verplicht veld '\(field.key)' (\(field.label)) ontbreekt\(place)\(when); voeg toe: \(field.key): \(field.example ?? "…")"
     }
     static func emptyRequired(_ field: Field) -> String {
         "verplicht veld '\(field.key)' (\(field.label)) is leeg; vul het in"
@@ -139,8 +149,11 @@ enum Message {
     static func noSuchDay(_ d: Int, month: String, year: Int) -> String { "\(month) \(year) heeft geen dag \(d)" }
     static func notJaNee(_ text: String, field: String) -> String {
         let lower = text.lowercased()
-        if lower == "ja" || lower == "nee" { return "veld '\(field)' moet 'ja' of 'nee' zijn (kleine letters), niet '\(text)'; bedoelde u '\(lower)'?" }
-        return "veld '\(field)' moet 'ja' of 'nee' zijn, niet '\(text)' (YAML-waarden als yes/no/true/false worden niet geraden)"
+        if lower == "ja" || lower == "nee" {
+            return "veld '\(field)' moet 'ja' of 'nee' zijn (kleine letters), niet '\(text)'; bedoelde u '\(lower)'?"
+        }
+        return
+            "veld '\(field)' moet 'ja' of 'nee' zijn, niet '\(text)' (YAML-waarden als yes/no/true/false worden niet geraden)"
     }
     static func notAChoice(_ text: String, field: String, options: [String], suggestion: String?) -> String {
         let list = options.map { "'\($0)'" }.joined(separator: ", ")
@@ -197,14 +210,21 @@ enum PackMessage {
     static func datumDiffers(document: Datum, meeting: Datum) -> String {
         "de datum van het stuk (\(document)) is niet de vergaderdatum (\(meeting))"
     }
-    static let conceptInPublicPack = "een concept (status: concept) kan niet in een openbaar pakket; maak het definitief of zet het openbaar: nee"
+    static let conceptInPublicPack =
+        "een concept (status: concept) kan niet in een openbaar pakket; maak het definitief of zet het openbaar: nee"
     static func unknownFileType(_ ext: String, known: [String]) -> String {
         "onbekend bestandstype '.\(ext)' voor een bijlage; toegestaan: yaml, \(known.joined(separator: ", "))"
     }
-    static func absolutePath(_ p: String) -> String { "'\(p)' is een absoluut pad; schrijf het pad vanaf de map van dit bestand" }
-    static func parentPath(_ p: String) -> String { "'\(p)' gaat met '..' boven de map van de vergadering uit; alle stukken en bijlagen staan in die map" }
+    static func absolutePath(_ p: String) -> String {
+        "'\(p)' is een absoluut pad; schrijf het pad vanaf de map van dit bestand"
+    }
+    static func parentPath(_ p: String) -> String {
+        "'\(p)' gaat met '..' boven de map van de vergadering uit; alle stukken en bijlagen staan in die map"
+    }
     static func fileMissing(_ p: String) -> String { "'\(p)' bestaat niet" }
-    static func outsideFolder(_ p: String) -> String { "'\(p)' wijst (via een symbolische link) buiten de map van de vergadering" }
+    static func outsideFolder(_ p: String) -> String {
+        "'\(p)' wijst (via een symbolische link) buiten de map van de vergadering"
+    }
     static func notARegularFile(_ p: String) -> String { "'\(p)' is geen gewoon bestand (een map, FIFO of apparaat)" }
     /// Why a write failed, in Dutch (strerror is English).
     static func ioReason(_ code: Int32) -> String {
@@ -216,7 +236,8 @@ enum PackMessage {
         case ENOTDIR: "een deel van het pad is een bestand, geen map; kies een andere map"
         case ENOENT: "de map bestaat niet; maak haar eerst aan of kies een andere"
         case EEXIST: "bestaat al"
-        case ENAMETOOLONG: "de naam is te lang voor het bestandssysteem (hoogstens 255 bytes per naam); kies een kortere"
+        case ENAMETOOLONG:
+            "de naam is te lang voor het bestandssysteem (hoogstens 255 bytes per naam); kies een kortere"
         case EIO: "schrijffout van het apparaat"
         default: "kan niet schrijven: \(String(cString: strerror(code)))"
         }
@@ -297,7 +318,8 @@ public enum WooMessage {
     public static func notTOOI(_ id: String) -> String {
         "tooi '\(id)' is geen TOOI-organisatie-identifier; die begint met https://identifier.overheid.nl/tooi/id/ (Veiligheidsregio Twente: https://identifier.overheid.nl/tooi/id/so/so0679)"
     }
-    public static let wooNotForMembers = "--woo publiceert metagegevens voor het openbare pakket en gaat niet samen met --besloten"
+    public static let wooNotForMembers =
+        "--woo publiceert metagegevens voor het openbare pakket en gaat niet samen met --besloten"
     public static func publicatiedatum(_ text: String) -> String {
         "'\(text)' is geen datum; schrijf bijvoorbeeld 2016-10-05"
     }
@@ -335,7 +357,8 @@ enum PDFMessage {
                     + "stuk op; maak de PDF met 'stukken render'"
             case .geenAfbeelding:
                 "alleen .png-, .jpg-, .gif- en .svg-bestanden worden opgenomen; sla de afbeelding in een van die vormen op"
-            case .nietGevonden: "het bestand bestaat niet in de map van het stuk; controleer de naam (hoofdletters tellen mee)"
+            case .nietGevonden:
+                "het bestand bestaat niet in de map van het stuk; controleer de naam (hoofdletters tellen mee)"
             case .onleesbaar: "WeasyPrint kan er geen afbeelding van maken; sla haar opnieuw op als .png of .jpg"
             }
         return "afbeelding '\(image)' staat niet in de PDF: \(why)"
@@ -367,7 +390,8 @@ public enum ServeMessage {
     }
     public static func tooManyRows(list: String, limit: Int) -> String {
         let shown = list.count > 60 ? list.prefix(60) + "…" : Substring(list)
-        return "de lijst '\(shown)' heeft meer dan \(limit) regels; het formulier houdt er hoogstens \(limit) bij, zet de rest in een apart stuk of bewerk het YAML-bestand zelf"
+        return
+            "de lijst '\(shown)' heeft meer dan \(limit) regels; het formulier houdt er hoogstens \(limit) bij, zet de rest in een apart stuk of bewerk het YAML-bestand zelf"
     }
     public static let badUpload =
         "het bestand kwam niet goed aan (geen geldige multipart/form-data-grens van 1 tot 70 tekens); kies het bestand opnieuw met 'Open YAML'"
@@ -379,9 +403,12 @@ public enum ServeMessage {
     public static func status(_ code: Int) -> String {
         switch code {
         case 404: "deze pagina bestaat niet; ga terug naar het begin"
-        case 413: "de aanvraag is te groot (hoogstens \(2 * Limits.maximumFileBytes) bytes); een stuk is hoogstens \(Limits.maximumFileBytes) bytes"
-        case 400..<500: "de aanvraag kan niet worden gelezen (HTTP \(code)); ga terug naar het begin en probeer het opnieuw"
-        default: "er ging iets mis in de formulierserver (HTTP \(code)); probeer het opnieuw of start 'stukken serve' opnieuw"
+        case 413:
+            "de aanvraag is te groot (hoogstens \(2 * Limits.maximumFileBytes) bytes); een stuk is hoogstens \(Limits.maximumFileBytes) bytes"
+        case 400..<500:
+            "de aanvraag kan niet worden gelezen (HTTP \(code)); ga terug naar het begin en probeer het opnieuw"
+        default:
+            "er ging iets mis in de formulierserver (HTTP \(code)); probeer het opnieuw of start 'stukken serve' opnieuw"
         }
     }
     public static func listening(_ url: String) -> String {

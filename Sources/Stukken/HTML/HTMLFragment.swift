@@ -60,10 +60,13 @@ public struct HTMLFragment: Sendable, Equatable {
             i = open + 1
             guard open + 3 < bytes.count else { break }
             let next = bytes[open + 1]
-            if next == UInt8(ascii: "h"), heading < headings.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[open + 2]),
+            if next == UInt8(ascii: "h"), heading < headings.count,
+                (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[open + 2]),
                 bytes[open + 3] == UInt8(ascii: ">")
             {
-                replace(4, at: open, with: Array("<h\(Character(Unicode.Scalar(bytes[open + 2]))) id=\"\(headings[heading].id)\">".utf8))
+                replace(
+                    4, at: open,
+                    with: Array("<h\(Character(Unicode.Scalar(bytes[open + 2]))) id=\"\(headings[heading].id)\">".utf8))
                 heading += 1
             } else if next == UInt8(ascii: "i") {
                 for (pattern, replacement) in Rewrite.inputs where matches(pattern, at: open) {
@@ -83,7 +86,9 @@ public struct HTMLFragment: Sendable, Equatable {
                 // Footnote links: a back-link's label, or a reference's number.
                 var tag = Array(bytes[open...close])
                 tag = tag.replacing(Rewrite.backLabel.0, with: Rewrite.backLabel.1)
-                if tag.count >= Rewrite.reference.count, tag.suffix(Rewrite.reference.count).elementsEqual(Rewrite.reference) {
+                if tag.count >= Rewrite.reference.count,
+                    tag.suffix(Rewrite.reference.count).elementsEqual(Rewrite.reference)
+                {
                     let number = bytes[(close + 1)...].prefix { $0 != UInt8(ascii: "<") }
                     tag.removeLast()
                     tag += Array(" aria-label=\"Voetnoot ".utf8) + number + Array("\">".utf8)
@@ -98,15 +103,20 @@ public struct HTMLFragment: Sendable, Equatable {
     /// The tags `make` rewrites, as bytes: (what cmark-gfm writes, what we publish).
     private enum Rewrite {
         static let inputs: [([UInt8], [UInt8])] = [
-            bytes("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<span class=\"taak\" role=\"img\" aria-label=\"afgevinkt\">☒</span>"),
-            bytes("<input type=\"checkbox\" disabled=\"\" />", "<span class=\"taak\" role=\"img\" aria-label=\"niet afgevinkt\">☐</span>"),
+            bytes(
+                "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                "<span class=\"taak\" role=\"img\" aria-label=\"afgevinkt\">☒</span>"),
+            bytes(
+                "<input type=\"checkbox\" disabled=\"\" />",
+                "<span class=\"taak\" role=\"img\" aria-label=\"niet afgevinkt\">☐</span>"),
         ]
         static let tableHeaders: [([UInt8], [UInt8])] = [
             bytes("<th>", "<th scope=\"col\">"),
             bytes("<th style=", "<th scope=\"col\" style="),
         ]
         static let footnotes = bytes(
-            "<section class=\"footnotes\" data-footnotes>", "<section class=\"footnotes\" data-footnotes aria-label=\"Voetnoten\">")
+            "<section class=\"footnotes\" data-footnotes>",
+            "<section class=\"footnotes\" data-footnotes aria-label=\"Voetnoten\">")
         static let backLabel = bytes("aria-label=\"Back to content\"", "aria-label=\"Terug naar de tekst\"")
         static let reference = Array(" data-footnote-ref>".utf8)
 

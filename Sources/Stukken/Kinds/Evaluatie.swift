@@ -26,7 +26,9 @@ public struct Evaluatie: DocumentKind {
     public static let fields: [Field] = [
         CommonFields.soort(soort),
         CommonFields.openbaar,
-        Field("project", "Project", .text, help: ["De naam van het geëvalueerde project."], example: "Pilot regionaal dashboard woninginbraken"),
+        Field(
+            "project", "Project", .text, help: ["De naam van het geëvalueerde project."],
+            example: "Pilot regionaal dashboard woninginbraken"),
         Field("projectleider", "Projectleider", .text, example: "R. Nijhuis"),
         Field("datum", "Datum", .date, example: "2017-10-09"),
         Field("doelstelling", "Wat was de doelstelling van het project?", .markdown),

@@ -45,7 +45,9 @@ public struct Notitie: DocumentKind {
                 Field("onderwerp", "Onderwerp", .text, example: "Doorontwikkeling samenwerking IVZ"),
                 Field(
                     "orgaan", "Orgaan", .choice(["AB", "DVO"]),
-                    help: ["AB: Algemeen Bestuur Veiligheidsregio Twente; DVO: Districtelijk Veiligheidsoverleg Twente."],
+                    help: [
+                        "AB: Algemeen Bestuur Veiligheidsregio Twente; DVO: Districtelijk Veiligheidsoverleg Twente."
+                    ],
                     example: "DVO"),
                 Field("agendapunt", "Agendapunt", .text, .optional, example: "E01A"),
             ]), .optional,
@@ -66,7 +68,8 @@ public struct Notitie: DocumentKind {
         datum = r.requiredDate("datum")
         bij = r.record("bij").map {
             Bij(
-                onderwerp: $0.text("onderwerp") ?? "", orgaan: Voorstel.Orgaan(rawValue: $0.text("orgaan") ?? "") ?? .dvo,
+                onderwerp: $0.text("onderwerp") ?? "",
+                orgaan: Voorstel.Orgaan(rawValue: $0.text("orgaan") ?? "") ?? .dvo,
                 agendapunt: $0.text("agendapunt"))
         }
         inhoud = r.markdown("inhoud") ?? ""
@@ -87,10 +90,11 @@ public struct Notitie: DocumentKind {
             "toon_inhoudsopgave": true,
         ]
         if let bij {
-            c["bij"] = [
-                "onderwerp": bij.onderwerp, "orgaan": bij.orgaan.rawValue, "orgaan_naam": bij.orgaan.naam,
-                "agendapunt": bij.agendapunt ?? "", "heeft_agendapunt": bij.agendapunt != nil,
-            ] as [String: Any]
+            c["bij"] =
+                [
+                    "onderwerp": bij.onderwerp, "orgaan": bij.orgaan.rawValue, "orgaan_naam": bij.orgaan.naam,
+                    "agendapunt": bij.agendapunt ?? "", "heeft_agendapunt": bij.agendapunt != nil,
+                ] as [String: Any]
         }
         return c
     }

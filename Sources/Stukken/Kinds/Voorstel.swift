@@ -106,7 +106,9 @@ public struct Voorstel: DocumentKind {
     }
 
     static func ondertekenaar(_ key: String, _ label: String) -> Field {
-        Field(key, label, CommonFields.persoon, help: ["Een naam, of {naam, functie} als de functie anders is dan '\(label)'."])
+        Field(
+            key, label, CommonFields.persoon,
+            help: ["Een naam, of {naam, functie} als de functie anders is dan '\(label)'."])
     }
 
     public static let fields: [Field] = [
@@ -228,16 +230,18 @@ public struct Voorstel: DocumentKind {
         c["samenvatting"] = samenvatting
         c["toelichting"] = toelichting
         if let o = ondertekening {
-            c["ondertekening"] = [
-                "plaats": o.plaats, "datum": o.datum.lang, "namens": o.namens,
-                "secretaris": Self.context(o.secretaris), "voorzitter": Self.context(o.voorzitter),
-            ] as [String: Any]
+            c["ondertekening"] =
+                [
+                    "plaats": o.plaats, "datum": o.datum.lang, "namens": o.namens,
+                    "secretaris": Self.context(o.secretaris), "voorzitter": Self.context(o.voorzitter),
+                ] as [String: Any]
         }
         if let v = vaststelling {
-            c["vaststelling"] = [
-                "datum": v.datum.lang, "vergadering_van": orgaanVan.vergaderingVan,
-                "secretaris": Self.context(v.secretaris), "voorzitter": Self.context(v.voorzitter),
-            ] as [String: Any]
+            c["vaststelling"] =
+                [
+                    "datum": v.datum.lang, "vergadering_van": orgaanVan.vergaderingVan,
+                    "secretaris": Self.context(v.secretaris), "voorzitter": Self.context(v.voorzitter),
+                ] as [String: Any]
         }
         return c
     }

@@ -60,7 +60,12 @@ public enum AtomicFile {
     private final class Counter: @unchecked Sendable {
         private var value = 0
         private let lock = NSLock()
-        func next() -> Int { lock.withLock { value += 1; return value } }
+        func next() -> Int {
+            lock.withLock {
+                value += 1
+                return value
+            }
+        }
     }
 
     public static func write(_ data: Data, to path: String, protecting inputs: Protected) throws {

@@ -41,12 +41,15 @@ public enum BatchRender {
                 return
             }
             switch Stukken.load(path: file) {
-            case .failure(let error) where skippable.contains(file) && error.diagnostics.map(\.message) == [Message.meetingIsNotAStuk]:
+            case .failure(let error)
+            where skippable.contains(file) && error.diagnostics.map(\.message) == [Message.meetingIsNotAStuk]:
                 let note = Diagnostic(.note, file: file, message: Message.meetingSkipped)
-                outcomes[i] = Outcome(file: file, diagnostics: [note], source: nil, writeError: nil, written: false, skippedMeeting: true)
+                outcomes[i] = Outcome(
+                    file: file, diagnostics: [note], source: nil, writeError: nil, written: false, skippedMeeting: true)
             case .failure(let error):
                 let text = try? String(contentsOfFile: file, encoding: .utf8)
-                outcomes[i] = Outcome(file: file, diagnostics: error.diagnostics, source: text, writeError: nil, written: false)
+                outcomes[i] = Outcome(
+                    file: file, diagnostics: error.diagnostics, source: text, writeError: nil, written: false)
             case .success(let stuk):
                 let text = Self.text(stuk, format: format, templates: templates)
                 let target = directory + "/" + outputName(for: file, extension: format.fileExtension)

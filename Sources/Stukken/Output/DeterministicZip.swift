@@ -48,7 +48,8 @@ enum DeterministicZip {
     /// given a name and a byte range), in that order, as a sequence of `emit` calls.
     /// Returns the archive's size.
     static func write(
-        _ entries: [(name: String, size: Int)], read: @Sendable (String, Range<Int>) throws -> Data, emit: (Data) throws -> Void
+        _ entries: [(name: String, size: Int)], read: @Sendable (String, Range<Int>) throws -> Data,
+        emit: (Data) throws -> Void
     ) throws -> Int {
         guard entries.count <= maximumEntries else { throw Failure.tooLarge }
         var offset = 0
@@ -63,7 +64,9 @@ enum DeterministicZip {
             }
             var end = start + 1
             var bytes = entries[start].size
-            while end < entries.count, end - start < batch, entries[end].size <= streamBytes, bytes + entries[end].size <= batchBytes {
+            while end < entries.count, end - start < batch, entries[end].size <= streamBytes,
+                bytes + entries[end].size <= batchBytes
+            {
                 bytes += entries[end].size
                 end += 1
             }
@@ -79,7 +82,8 @@ enum DeterministicZip {
             for (i, entry) in slice.enumerated() {
                 let (body, size) = try deflated[i].get()
                 let entryOffset = offset + archive.count
-                let fields = try Self.fields(entry.name, crc32: body.crc32, compressed: body.body.count, size: size, at: entryOffset)
+                let fields = try Self.fields(
+                    entry.name, crc32: body.crc32, compressed: body.body.count, size: size, at: entryOffset)
                 archive.append(local(fields, entry.name))
                 archive.append(body.body)
                 directory.append(central(fields, entry.name, at: entryOffset))
@@ -106,7 +110,8 @@ enum DeterministicZip {
     /// so they follow the data in a data descriptor (flag bit 3), as in any streamed ZIP;
     /// the central directory has them as usual. Returns the bytes emitted.
     private static func stream(
-        _ name: String, size: Int, at offset: Int, read: (String, Range<Int>) throws -> Data, emit: (Data) throws -> Void,
+        _ name: String, size: Int, at offset: Int, read: (String, Range<Int>) throws -> Data,
+        emit: (Data) throws -> Void,
         directory: inout Data
     ) throws -> Int {
         let header = local(try fields(name, crc32: 0, compressed: 0, size: 0, at: offset, descriptor: true), name)
@@ -144,7 +149,8 @@ enum DeterministicZip {
     private static func fields(
         _ name: String, crc32: UInt32, compressed: Int, size: Int, at offset: Int, descriptor: Bool = false
     ) throws -> Fields {
-        guard offset < Int(UInt32.max), compressed < Int(UInt32.max), size < Int(UInt32.max), name.utf8.count < Int(UInt16.max)
+        guard offset < Int(UInt32.max), compressed < Int(UInt32.max), size < Int(UInt32.max),
+            name.utf8.count < Int(UInt16.max)
         else { throw Failure.tooLarge }
         var fields = Fields()
         fields.u16(20)  // version needed: 2.0 (deflate)

@@ -13,7 +13,8 @@ import Foundation
 /// for a non-empty folder, so it cannot be relied on.) Without `renameat2` the fallback
 /// is two renames, with a moment in which the folder is absent.
 enum DirectorySwap {
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private typealias RenameAt2 =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
     private static let renameat2: RenameAt2? = {
         guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "renameat2") else { return nil }

@@ -75,7 +75,8 @@ public enum PDFRenderer {
     /// strings, the metadata and (when asked) the cover.
     static func printPage(_ stuk: Stuk, templates: TemplateSet, voorblad: Bool, extras: PageExtras?) -> HTMLPage {
         let header = PrintHeader.of(stuk.document)
-        return WideTables.mark(Stukken.html(stuk, templates: templates, extras: extras, print: header.context(voorblad: voorblad)))
+        return WideTables.mark(
+            Stukken.html(stuk, templates: templates, extras: extras, print: header.context(voorblad: voorblad)))
     }
 
     /// Any page of ours through WeasyPrint, reading no image files (a pack's pages).

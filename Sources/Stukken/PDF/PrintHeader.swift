@@ -20,7 +20,10 @@ public struct PrintHeader: Sendable, Equatable {
     static let platform = ["PLATFORM IVZ", "SAMEN STERK VOOR EEN VEILIG TWENTE"]
     static let veiligheidsregio = ["VEILIGHEIDSREGIO TWENTE"]
 
-    init(soort: String, orgaan: String, label: String, onderwerp: String, afzender: [String], subject: String, capitals: Bool) {
+    init(
+        soort: String, orgaan: String, label: String, onderwerp: String, afzender: [String], subject: String,
+        capitals: Bool
+    ) {
         // The DVO's capitals (seed 004) are a matter of print: the HTML does them in CSS,
         // but margin boxes print strings as they are, so here they are made upper case.
         func up(_ s: String) -> String { capitals ? s.uppercased(with: Locale(identifier: "nl_NL")) : s }
@@ -38,7 +41,8 @@ public struct PrintHeader: Sendable, Equatable {
     /// What `pagina.html.mustache` sees under `pdf`.
     func context(voorblad: Bool) -> [String: Any] {
         [
-            "author": Self.author, "subject": subject, "soort": soort, "orgaan": orgaan, "label": label, "onderwerp": onderwerp,
+            "author": Self.author, "subject": subject, "soort": soort, "orgaan": orgaan, "label": label,
+            "onderwerp": onderwerp,
             "voorblad": voorblad, "afzender": afzender,
             // Mustache counts "" as true: the cover asks with booleans.
             "heeft_orgaan": !orgaan.isEmpty, "heeft_label": !label.isEmpty, "heeft_onderwerp": !onderwerp.isEmpty,

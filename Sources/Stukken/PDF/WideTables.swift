@@ -16,7 +16,9 @@ enum WideTables {
             let rowEnd = html.range(of: "</tr>", range: open.upperBound..<html.endIndex)?.lowerBound ?? html.endIndex
             let firstRow = html[open.upperBound..<rowEnd]
             // `<th>`/`<th ` but not `<thead>`.
-            let cells = ["<th>", "<th ", "<td>", "<td "].reduce(0) { $0 + firstRow.components(separatedBy: $1).count - 1 }
+            let cells = ["<th>", "<th ", "<td>", "<td "].reduce(0) {
+                $0 + firstRow.components(separatedBy: $1).count - 1
+            }
             if cells >= minimumColumns {
                 html.replaceSubrange(open, with: "<table class=\"breed\">")
                 searchFrom = html.index(open.lowerBound, offsetBy: "<table class=\"breed\">".count)

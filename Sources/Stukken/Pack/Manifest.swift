@@ -58,7 +58,9 @@ struct Manifest {
         out.key("vergadering", first: false)
         out.open("{")
         var first = true
-        for (name, value) in [("aanvang", v.aanvang), ("datum", v.datum.iso), ("locatie", v.locatie), ("orgaan", v.orgaan.rawValue)] {
+        for (name, value) in [
+            ("aanvang", v.aanvang), ("datum", v.datum.iso), ("locatie", v.locatie), ("orgaan", v.orgaan.rawValue),
+        ] {
             guard let value else { continue }
             out.key(name, first: first)
             out.string(value)
@@ -153,8 +155,10 @@ struct PrettyJSON {
 /// The agenda page of a pack (`index.html`).
 enum AgendaPage {
     static func render(
-        _ v: Vergadering, entries: [PackEntry], sizes: [String: Int], zip: String, audience: PackAudience, templates: TemplateSet,
-        jsonLD: String? = nil, pdf: String? = nil, stylesheet: String? = nil, link: @escaping (String) -> String = { $0 }
+        _ v: Vergadering, entries: [PackEntry], sizes: [String: Int], zip: String, audience: PackAudience,
+        templates: TemplateSet,
+        jsonLD: String? = nil, pdf: String? = nil, stylesheet: String? = nil,
+        link: @escaping (String) -> String = { $0 }
     ) -> String {
         func pdfLink(_ page: String?) -> Any {
             guard let page, case let p = PackPDF.path(for: page), let size = sizes[p] else { return false }
@@ -203,7 +207,9 @@ enum AgendaPage {
         let ext = (path as NSString).pathExtension.uppercased()
         guard let size, ext != "HTML" else { return ext }
         let kb = max(1, (size + 512) / 1024)
-        return kb >= 1024 ? "\(ext), \(String(format: "%.1f", Double(kb) / 1024).replacingOccurrences(of: ".", with: ",")) MB" : "\(ext), \(kb) kB"
+        return kb >= 1024
+            ? "\(ext), \(String(format: "%.1f", Double(kb) / 1024).replacingOccurrences(of: ".", with: ",")) MB"
+            : "\(ext), \(kb) kB"
     }
 }
 

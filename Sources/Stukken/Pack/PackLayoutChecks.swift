@@ -25,7 +25,8 @@ extension PackLayout {
     /// stylesheet, manifest; the combined PDF; sitemap, sitemap index, robots.txt, ORI).
     static func zipEntries(_ entries: [PackEntry], pdf: Bool, woo: Bool) -> (pack: Int, perEntry: [Int]) {
         let perEntry = entries.map { e -> Int in
-            let pages = (e.page == nil ? 0 : 1) + e.bijlagen.filter { if case .page = $0.job { true } else { false } }.count
+            let pages =
+                (e.page == nil ? 0 : 1) + e.bijlagen.filter { if case .page = $0.job { true } else { false } }.count
             let copies = e.bijlagen.filter { if case .copy = $0.job { true } else { false } }.count
             let published = e.bijlagen.filter { !$0.nietOpenbaar && $0.path != nil && $0.titel != nil }.count
             let metadata = !e.nietOpenbaar && e.page != nil ? 1 + published : 0
@@ -38,10 +39,13 @@ extension PackLayout {
 extension PackPlan {
     /// The agendapunt's page name against the names the pack takes itself, and against
     /// the file-name limit.
-    static func pageNameProblem(_ agendapunt: String, _ vergadering: Vergadering, at here: SourceLocation) -> Diagnostic? {
+    static func pageNameProblem(_ agendapunt: String, _ vergadering: Vergadering, at here: SourceLocation)
+        -> Diagnostic?
+    {
         let slug = Slug.make(agendapunt)
         if let taken = PackLayout.reservedPages(vergadering)[slug] {
-            return Diagnostic(.error, at: here, field: "agendapunt", message: PackMessage.pageNameReserved(agendapunt, file: taken))
+            return Diagnostic(
+                .error, at: here, field: "agendapunt", message: PackMessage.pageNameReserved(agendapunt, file: taken))
         }
         if slug.utf8.count > PackLayout.maximumSlugBytes {
             return Diagnostic(
@@ -53,14 +57,16 @@ extension PackPlan {
 
     /// The ZIP holds at most `DeterministicZip.maximumEntries` files: located at the agenda
     /// line that goes past it, before a page is rendered.
-    static func zipProblem(_ entries: [PackEntry], at locations: [SourceLocation], pdf: Bool, woo: Bool) -> Diagnostic? {
+    static func zipProblem(_ entries: [PackEntry], at locations: [SourceLocation], pdf: Bool, woo: Bool) -> Diagnostic?
+    {
         let (pack, perEntry) = PackLayout.zipEntries(entries, pdf: pdf, woo: woo)
         var total = pack
         for (count, here) in zip(perEntry, locations) {
             total += count
             if total > DeterministicZip.maximumEntries {
                 let all = perEntry.reduce(pack, +)
-                return Diagnostic(.error, at: here, message: PackMessage.tooManyFiles(all, maximum: DeterministicZip.maximumEntries))
+                return Diagnostic(
+                    .error, at: here, message: PackMessage.tooManyFiles(all, maximum: DeterministicZip.maximumEntries))
             }
         }
         return nil
@@ -69,10 +75,12 @@ extension PackPlan {
     /// A bijlage or stuk that the public pack publishes at one line while another line
     /// keeps the same file non-public: a warning at the public line, naming the other.
     static func sharedFileWarnings(_ uses: [FileUse]) -> [Diagnostic] {
-        let closed = Dictionary(uses.filter { !$0.openbaar }.map { ($0.file, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let closed = Dictionary(
+            uses.filter { !$0.openbaar }.map { ($0.file, $0.label) }, uniquingKeysWith: { a, _ in a })
         return uses.compactMap { use in
             guard use.openbaar, let other = closed[use.file] else { return nil }
-            return Diagnostic(.warning, at: use.location, field: "bestand", message: PackMessage.sharedWithNonPublic(other))
+            return Diagnostic(
+                .warning, at: use.location, field: "bestand", message: PackMessage.sharedWithNonPublic(other))
         }
     }
 

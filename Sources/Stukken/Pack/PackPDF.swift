@@ -25,7 +25,9 @@ enum PackPDF {
         "\(v.orgaan.rawValue.lowercased())-\(v.datum.iso)-\(audience.name).pdf"
     }
 
-    static func page(_ job: PageJob, templates: TemplateSet, options: PackPDFOptions) throws(PlannedStuk.LoadFailure) -> HTMLPage {
+    static func page(_ job: PageJob, templates: TemplateSet, options: PackPDFOptions) throws(PlannedStuk.LoadFailure)
+        -> HTMLPage
+    {
         let extras = PageExtras(terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt)
         return PDFRenderer.printPage(try job.load(), templates: templates, voorblad: options.voorblad, extras: extras)
     }
@@ -33,21 +35,29 @@ enum PackPDF {
     /// One HTML document of the whole pack, rendered once, so page numbers run on and the
     /// bookmarks point into one file.
     static func bundle(
-        _ v: Vergadering, entries: [PackEntry], agenda: String, audience: PackAudience, templates: TemplateSet, options: PackPDFOptions
+        _ v: Vergadering, entries: [PackEntry], agenda: String, audience: PackAudience, templates: TemplateSet,
+        options: PackPDFOptions
     ) throws(PlannedStuk.LoadFailure) -> HTMLPage {
         var delen: [[String: Any]] = []
         for entry in entries {
             guard let job = entry.page else { continue }
-            delen.append(try part(job, bookmark: "\(entry.agendapunt) \(entry.titel ?? job.titel)", bijlage: false, templates: templates, options: options))
+            delen.append(
+                try part(
+                    job, bookmark: "\(entry.agendapunt) \(entry.titel ?? job.titel)", bijlage: false,
+                    templates: templates, options: options))
             for b in entry.bijlagen {
                 guard case .page(let p) = b.job else { continue }
-                delen.append(try part(p, bookmark: "Bijlage \(b.nummer): \(b.titel ?? p.titel)", bijlage: true, templates: templates, options: options))
+                delen.append(
+                    try part(
+                        p, bookmark: "Bijlage \(b.nummer): \(b.titel ?? p.titel)", bijlage: true, templates: templates,
+                        options: options))
             }
         }
         let context: [String: Any] = [
             "titel": "Agenda en stukken \(v.orgaan.naam) \(v.datum.lang)",
             "author": PrintHeader.author,
-            "subject": "Vergadering van het \(v.orgaan.naam) van \(v.datum.lang)" + (audience == .besloten ? " (besloten)" : ""),
+            "subject": "Vergadering van het \(v.orgaan.naam) van \(v.datum.lang)"
+                + (audience == .besloten ? " (besloten)" : ""),
             "orgaan_naam": v.orgaan == .dvo ? v.orgaan.naam.uppercased() : v.orgaan.naam,
             "datum": v.datum.lang,
             "stijl": templates.stylesheet,
@@ -63,7 +73,10 @@ enum PackPDF {
     ) throws(PlannedStuk.LoadFailure) -> [String: Any] {
         let page = try page(job, templates: templates, options: options)
         let (classes, html) = body(of: page.html)
-        return ["id": "deel-" + Slug.make(job.path), "klasse": classes, "bookmark": bookmark, "bijlage": bijlage, "html": html]
+        return [
+            "id": "deel-" + Slug.make(job.path), "klasse": classes, "bookmark": bookmark, "bijlage": bijlage,
+            "html": html,
+        ]
     }
 
     /// The inside of `<body>` and its classes. The pages are ours (`pagina.html.mustache`,

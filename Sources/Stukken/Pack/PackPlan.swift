@@ -44,7 +44,8 @@ public struct PackPlan: Sendable {
     /// `retention`: how many loaded stuks the plan may keep for the pages (see `PlannedStuk`).
     /// `pdf`, `woo`: the pack's extra files, counted against the ZIP's limit.
     public static func make(
-        meeting path: String, output: String?, forPublic: Bool, retention: Retention = Retention(), pdf: Bool = false, woo: Bool = false
+        meeting path: String, output: String?, forPublic: Bool, retention: Retention = Retention(), pdf: Bool = false,
+        woo: Bool = false
     ) -> Result<PackPlan, DiagnosticsError> {
         let vergadering: Vergadering
         switch Vergadering.load(path: path) {
@@ -72,7 +73,9 @@ public struct PackPlan: Sendable {
             return entry.stuk.map { resolve($0, from: base, root: folder, file: path, at: entry.stukLocation ?? here) }
         }
         // A public plan keeps no loaded stuk it will not publish.
-        let keep: @Sendable (Stuk) -> Bool = { s in (!forPublic || s.document.openbaar) && retention.take(s.source.text.utf8.count) }
+        let keep: @Sendable (Stuk) -> Bool = { s in
+            (!forPublic || s.document.openbaar) && retention.take(s.source.text.utf8.count)
+        }
         let loaded = preload(
             resolved.compactMap { result -> String? in
                 guard case .success(let url)? = result else { return nil }
@@ -101,13 +104,19 @@ public struct PackPlan: Sendable {
             let agendapunt = entry.agendapunt ?? document?.agendapunt
             let titel = entry.titel ?? document?.titel
             if let a = entry.agendapunt, let b = document?.agendapunt, a != b {
-                problems.append(Diagnostic(.error, at: here, field: "agendapunt", message: PackMessage.agendapuntDiffers(entry: a, document: b)))
+                problems.append(
+                    Diagnostic(
+                        .error, at: here, field: "agendapunt",
+                        message: PackMessage.agendapuntDiffers(entry: a, document: b)))
             }
             if let a = entry.titel, let b = document?.titel, a != b {
-                problems.append(Diagnostic(.error, at: here, field: "titel", message: PackMessage.titelDiffers(entry: a, document: b)))
+                problems.append(
+                    Diagnostic(
+                        .error, at: here, field: "titel", message: PackMessage.titelDiffers(entry: a, document: b)))
             }
             if agendapunt == nil && (entry.stuk == nil || stuk != nil) {
-                problems.append(Diagnostic(.error, at: here, field: "agendapunt", message: PackMessage.agendapuntMissing))
+                problems.append(
+                    Diagnostic(.error, at: here, field: "agendapunt", message: PackMessage.agendapuntMissing))
             }
             if titel == nil && entry.stuk == nil {
                 problems.append(Diagnostic(.error, at: here, field: "titel", message: PackMessage.titelMissing))
@@ -116,20 +125,30 @@ public struct PackPlan: Sendable {
                 // Compared as their page names: "E 7" and "E-7" would both be e-7.html.
                 let page = Slug.make(a)
                 if let first = seen[page] {
-                    problems.append(Diagnostic(.error, at: here, field: "agendapunt", message: PackMessage.duplicateAgendapunt(a, first: first)))
+                    problems.append(
+                        Diagnostic(
+                            .error, at: here, field: "agendapunt",
+                            message: PackMessage.duplicateAgendapunt(a, first: first)))
                 }
                 seen[page] = a
                 if let problem = pageNameProblem(a, vergadering, at: here) { problems.append(problem) }
             }
             if let document {
                 if let orgaan = document.orgaan, orgaan != vergadering.orgaan.rawValue {
-                    problems.append(Diagnostic(.error, at: here, field: "stuk", message: PackMessage.orgaanDiffers(document: orgaan, meeting: vergadering.orgaan.rawValue)))
+                    problems.append(
+                        Diagnostic(
+                            .error, at: here, field: "stuk",
+                            message: PackMessage.orgaanDiffers(document: orgaan, meeting: vergadering.orgaan.rawValue)))
                 }
                 if let datum = document.vergaderdatum, datum != vergadering.datum {
-                    problems.append(Diagnostic(.warning, at: here, field: "stuk", message: PackMessage.datumDiffers(document: datum, meeting: vergadering.datum)))
+                    problems.append(
+                        Diagnostic(
+                            .warning, at: here, field: "stuk",
+                            message: PackMessage.datumDiffers(document: datum, meeting: vergadering.datum)))
                 }
                 if forPublic && document.isConcept && document.stuk.openbaar {
-                    problems.append(Diagnostic(.error, at: here, field: "stuk", message: PackMessage.conceptInPublicPack))
+                    problems.append(
+                        Diagnostic(.error, at: here, field: "stuk", message: PackMessage.conceptInPublicPack))
                 }
             }
             var bijlagen: [Bijlage] = []
@@ -146,7 +165,8 @@ public struct PackPlan: Sendable {
         }
         if forPublic { problems += sharedFileWarnings(uses) }
         if problems.hasErrors { return .failure(DiagnosticsError(problems)) }
-        let plan = PackPlan(meetingPath: path, folder: folder, vergadering: vergadering, items: items, warnings: problems)
+        let plan = PackPlan(
+            meetingPath: path, folder: folder, vergadering: vergadering, items: items, warnings: problems)
         let entries = forPublic ? PublicPack.entries(plan, metContactgegevens: false) : MembersPack.entries(plan)
         if let problem = zipProblem(entries, at: itemLocations, pdf: pdf, woo: woo) {
             return .failure(DiagnosticsError(problems + [problem]))
@@ -156,8 +176,14 @@ public struct PackPlan: Sendable {
 
     /// Where an item publishes files: its stuk at its agenda line, each bijlage with content
     /// at its own line.
-    static func fileUses(_ stuk: PlannedStuk, _ bijlagen: [Bijlage], agendapunt: String, at here: SourceLocation) -> [FileUse] {
-        var uses = [FileUse(file: "stuk:" + stuk.path, openbaar: stuk.openbaar, location: here, label: PackMessage.itemLabel(agendapunt))]
+    static func fileUses(_ stuk: PlannedStuk, _ bijlagen: [Bijlage], agendapunt: String, at here: SourceLocation)
+        -> [FileUse]
+    {
+        var uses = [
+            FileUse(
+                file: "stuk:" + stuk.path, openbaar: stuk.openbaar, location: here,
+                label: PackMessage.itemLabel(agendapunt))
+        ]
         for (bijlage, line) in zip(bijlagen, stuk.bijlagen) {
             let file: String
             switch bijlage.content {
@@ -185,16 +211,20 @@ public struct PackPlan: Sendable {
         static func load(path: String, keep: (Stuk) -> Bool) -> Result<Checked, DiagnosticsError> {
             Stukken.load(path: path).map { s in
                 Checked(
-                    stuk: PlannedStuk(s, retain: keep(s)), agendapunt: s.document.agendapunt, titel: s.document.titel, orgaan: s.document.orgaan,
+                    stuk: PlannedStuk(s, retain: keep(s)), agendapunt: s.document.agendapunt, titel: s.document.titel,
+                    orgaan: s.document.orgaan,
                     vergaderdatum: s.document.vergaderdatum, isConcept: s.document.isConcept, warnings: s.warnings)
             }
         }
     }
 
     /// `Checked.load` for many paths at once, on every core.
-    static func preload(_ paths: [String], keep: @escaping @Sendable (Stuk) -> Bool) -> [String: Result<Checked, DiagnosticsError>] {
+    static func preload(_ paths: [String], keep: @escaping @Sendable (Stuk) -> Bool) -> [String: Result<
+        Checked, DiagnosticsError
+    >] {
         let unique = Array(Set(paths))
-        return Dictionary(uniqueKeysWithValues: zip(unique, unique.concurrentMap { Checked.load(path: $0, keep: keep) }))
+        return Dictionary(
+            uniqueKeysWithValues: zip(unique, unique.concurrentMap { Checked.load(path: $0, keep: keep) }))
     }
 
     private static func loadBijlagen(
@@ -216,7 +246,10 @@ public struct PackPlan: Sendable {
                     if ext == "yaml" || ext == "yml" {
                         // Kept only when it will be published: it, its line and its stuk public.
                         let published = !forPublic || openbaar
-                        let keep = { (s: Stuk) in (!forPublic || (published && s.document.openbaar)) && retention.take(s.source.text.utf8.count) }
+                        let keep = { (s: Stuk) in
+                            (!forPublic || (published && s.document.openbaar))
+                                && retention.take(s.source.text.utf8.count)
+                        }
                         switch Checked.load(path: display(url, root: root, meeting: meeting), keep: keep) {
                         case .success(let s):
                             content = .stuk(s.stuk)
@@ -224,11 +257,14 @@ public struct PackPlan: Sendable {
                             problems += s.warnings
                             bijlagen = s.stuk.bijlagen.enumerated().map { i, inner in
                                 nestedBijlage(
-                                    inner, nummer: i + 1, of: s.stuk, publicAbove: openbaar, root: root, meeting: meeting,
+                                    inner, nummer: i + 1, of: s.stuk, publicAbove: openbaar, root: root,
+                                    meeting: meeting,
                                     nested: &nested)
                             }
                             if forPublic && openbaar && s.isConcept {
-                                problems.append(Diagnostic(.error, at: at, field: "bestand", message: PackMessage.conceptInPublicPack))
+                                problems.append(
+                                    Diagnostic(
+                                        .error, at: at, field: "bestand", message: PackMessage.conceptInPublicPack))
                             }
                         case .failure(let e): problems += e.diagnostics
                         }
@@ -236,10 +272,15 @@ public struct PackPlan: Sendable {
                         if let file = PlannedFile.at(url) {
                             content = .file(file, extension: ext)
                         } else {
-                            problems.append(Diagnostic(.error, at: at, field: "bestand", message: PackMessage.notARegularFile(relative)))
+                            problems.append(
+                                Diagnostic(
+                                    .error, at: at, field: "bestand", message: PackMessage.notARegularFile(relative)))
                         }
                     } else {
-                        problems.append(Diagnostic(.error, at: at, field: "bestand", message: PackMessage.unknownFileType(ext, known: fileTypes)))
+                        problems.append(
+                            Diagnostic(
+                                .error, at: at, field: "bestand",
+                                message: PackMessage.unknownFileType(ext, known: fileTypes)))
                     }
                 }
             }
@@ -282,14 +323,17 @@ public struct PackPlan: Sendable {
 
     /// A path a meeting or document names, made safe: relative, no `..`, an existing
     /// regular file, and inside the meeting folder after following symlinks.
-    static func resolve(_ relative: String, from base: URL, root: URL, file: String, at location: SourceLocation) -> Result<URL, Diagnostic> {
+    static func resolve(_ relative: String, from base: URL, root: URL, file: String, at location: SourceLocation)
+        -> Result<URL, Diagnostic>
+    {
         func fail(_ message: String) -> Result<URL, Diagnostic> {
             .failure(Diagnostic(.error, at: location, field: nil, message: message))
         }
         if relative.hasPrefix("/") || relative.hasPrefix("~") { return fail(PackMessage.absolutePath(relative)) }
         let url = base.appendingPathComponent(relative).standardizedFileURL
         // `..` may move between subfolders, never above the meeting folder.
-        if relative.split(separator: "/").contains(".."), !url.resolvingSymlinksInPath().path.hasPrefix(root.path + "/") {
+        if relative.split(separator: "/").contains(".."), !url.resolvingSymlinksInPath().path.hasPrefix(root.path + "/")
+        {
             return fail(PackMessage.parentPath(relative))
         }
         var info = stat()
@@ -310,7 +354,9 @@ public struct PackPlan: Sendable {
     }
 
     static func outputProblem(_ output: String, folder: URL, meeting: String) -> Diagnostic? {
-        guard OutputGuard.overlap(output: OutputGuard.canonical(output), inputs: [folder.path]) != nil else { return nil }
+        guard OutputGuard.overlap(output: OutputGuard.canonical(output), inputs: [folder.path]) != nil else {
+            return nil
+        }
         return Diagnostic(.error, file: meeting, message: PackMessage.outputOverlapsInput(output))
     }
 }

@@ -60,7 +60,8 @@ struct PackTarget {
         }
         if manifest.soort != soort { throw .mixedAudience(shown, existing: manifest.soort, wanted: soort) }
         if manifest.vergadering != vergadering {
-            throw .refusedOutput(PackMessage.outputOtherMeeting(shown, existing: manifest.vergadering, wanted: vergadering))
+            throw .refusedOutput(
+                PackMessage.outputOtherMeeting(shown, existing: manifest.vergadering, wanted: vergadering))
         }
         if let foreign = Self.foreignFile(in: folder, manifest: manifest) {
             throw .refusedOutput(PackMessage.outputForeignFile(shown, file: foreign))
@@ -126,7 +127,8 @@ struct Staging {
     /// Everything but the marker first, so a run killed while removing leaves a folder
     /// the next run still recognises as ours.
     func remove() {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name != Self.markerName {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name != Self.markerName {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
         try? FileManager.default.removeItem(at: folder)
@@ -136,7 +138,8 @@ struct Staging {
     static func removeLeftovers(beside target: URL) {
         let parent = target.deletingLastPathComponent()
         let prefix = prefix(of: target)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        where name.hasPrefix(prefix) {
             guard let pid = ownerPID(name.dropFirst(prefix.count)), !isRunning(pid) else { continue }
             let folder = parent.appendingPathComponent(name)
             var info = stat()

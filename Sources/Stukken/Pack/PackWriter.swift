@@ -25,8 +25,10 @@ public struct PackWriter {
         public var inputs: [String]
 
         public init(
-            output: String, audience: PackAudience, progress: (@Sendable (String) -> Void)? = nil, woo: WooOptions? = nil,
-            pdf: PackPDFOptions? = nil, writeFile: @escaping @Sendable (Data, URL) throws -> Void = PackWriter.writeFile,
+            output: String, audience: PackAudience, progress: (@Sendable (String) -> Void)? = nil,
+            woo: WooOptions? = nil,
+            pdf: PackPDFOptions? = nil,
+            writeFile: @escaping @Sendable (Data, URL) throws -> Void = PackWriter.writeFile,
             appendFile: @escaping @Sendable (Data, URL) throws -> Void = PackWriter.appendFile, inputs: [String] = []
         ) {
             self.inputs = inputs
@@ -98,11 +100,14 @@ public struct PackWriter {
         let target = URL(fileURLWithPath: OutputGuard.canonical(options.output))
         // Nothing is written, not even a parent folder, before the target and the inputs are
         // cleared. The meeting folder holds every stuk and bijlage the plan resolved.
-        if let problem = OutputGuard.problem(output: options.output, inputs: [plan.folder.path, templates.directory] + options.inputs) {
+        if let problem = OutputGuard.problem(
+            output: options.output, inputs: [plan.folder.path, templates.directory] + options.inputs)
+        {
             throw Failure.refusedOutput(problem)
         }
         let place = PackTarget(
-            path: target.path, shown: options.output, soort: options.audience.name, vergadering: Manifest.meeting(plan.vergadering))
+            path: target.path, shown: options.output, soort: options.audience.name,
+            vergadering: Manifest.meeting(plan.vergadering))
         let previous = try place.inspect().manifest
 
         let entries: [PackEntry]
@@ -133,7 +138,8 @@ public struct PackWriter {
         do {
             let made = try Staging.create(beside: target)
             staging = made
-            let (files, bytes) = try build(entries, woo: woo, previous: previous, target: target, into: made.pack, summary: &summary)
+            let (files, bytes) = try build(
+                entries, woo: woo, previous: previous, target: target, into: made.pack, summary: &summary)
             if try DirectorySwap.install(made.pack.path, at: target.path) {
                 staging = nil  // it now holds what was at the target: `takeOut` decides
                 try takeOut(made, place: place)
@@ -156,9 +162,12 @@ public struct PackWriter {
         do {
             // Foundation reports a file in the way as "exists"; name the real problem.
             var ancestor = parent
-            while !FileManager.default.fileExists(atPath: ancestor.path), ancestor.path != "/" { ancestor.deleteLastPathComponent() }
+            while !FileManager.default.fileExists(atPath: ancestor.path), ancestor.path != "/" {
+                ancestor.deleteLastPathComponent()
+            }
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 throw POSIXError(.ENOTDIR)
             }
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -181,27 +190,33 @@ public struct PackWriter {
                 throw Failure.io(PackMessage.outputKeptAside(place.shown, at: staging.pack.path))
             }
             staging.remove()
-            throw Failure.refusedOutput(PackMessage.outputChangedDuringBuild(place.shown, reason: String(describing: error)))
+            throw Failure.refusedOutput(
+                PackMessage.outputChangedDuringBuild(place.shown, reason: String(describing: error)))
         }
         staging.remove()
     }
 
     /// The pack's files in `staging`; returns how many files and bytes, the ZIP included.
     private func build(
-        _ entries: [PackEntry], woo: WooPublication?, previous: Manifest?, target: URL, into staging: URL, summary: inout Summary
+        _ entries: [PackEntry], woo: WooPublication?, previous: Manifest?, target: URL, into staging: URL,
+        summary: inout Summary
     ) throws -> (files: Int, bytes: Int) {
         let jobs = entries.flatMap { e in
             [e.page].compactMap { $0 } + e.bijlagen.compactMap { if case .page(let p) = $0.job { p } else { nil } }
         }
         let copies = entries.flatMap { e in
-            e.bijlagen.compactMap { b -> (agendapunt: String, titel: String, from: PlannedFile, to: String, ext: String)? in
+            e.bijlagen.compactMap {
+                b -> (agendapunt: String, titel: String, from: PlannedFile, to: String, ext: String)? in
                 guard case .copy(let from, let to, let ext) = b.job else { return nil }
                 return (e.agendapunt, b.titel ?? "", from, to, ext)
             }
         }
         // Folders first, so the files can then be written on every core.
-        for folder in Set((jobs.map(\.path) + copies.map(\.to)).map { ($0 as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
-            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        for folder in Set((jobs.map(\.path) + copies.map(\.to)).map { ($0 as NSString).deletingLastPathComponent })
+            .sorted() where !folder.isEmpty
+        {
+            try FileManager.default.createDirectory(
+                at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
 
         let zipName = PackLayout.zip(plan.vergadering, audience: options.audience)
@@ -218,12 +233,16 @@ public struct PackWriter {
         // Without PDFs the agenda needs only the sizes of the copied bijlagen, which the plan
         // knows (a copy that differs is refused): it is made on a core of its own while
         // the pages are (at a thousand items it took a tenth of the pack, one core idle).
-        let early = options.pdf == nil ? AsyncValue { agenda(Dictionary(copies.map { ($0.to, $0.from.size) }, uniquingKeysWith: { a, _ in a })) } : nil
+        let early =
+            options.pdf == nil
+            ? AsyncValue { agenda(Dictionary(copies.map { ($0.to, $0.from.size) }, uniquingKeysWith: { a, _ in a })) }
+            : nil
 
         // 1. Pages, in parallel.
         let steps = options.pdf == nil ? 4 : 5
         options.progress?("[1/\(steps)] \(jobs.count) pagina's maken")
-        let fingerprint = Self.renderVersion + "|" + templates.fingerprint + "|" + options.audience.name + "|" + "\(options.audience)"
+        let fingerprint =
+            Self.renderVersion + "|" + templates.fingerprint + "|" + options.audience.name + "|" + "\(options.audience)"
         let published = PreviousPack(manifest: previous, folder: target)
         let rendered = try renderPages(jobs, fingerprint: fingerprint, previous: published, woo: woo, into: staging)
         summary.rendered = rendered.filter { !$0.reused }.count
@@ -253,7 +272,8 @@ public struct PackWriter {
             options.progress?("[3/\(steps)] \(jobs.count + 1) PDF's maken")
             let pages = Set(jobs.map(\.path))
             let agenda = AgendaPage.render(
-                plan.vergadering, entries: entries, sizes: Self.sizes(files), zip: zipName, audience: options.audience, templates: templates,
+                plan.vergadering, entries: entries, sizes: Self.sizes(files), zip: zipName, audience: options.audience,
+                templates: templates,
                 pdf: nil, link: { path in pages.contains(path) ? "#deel-" + Slug.make(path) : path })
             let made = try renderPDFs(
                 jobs, pages: rendered.map(\.file), entries: entries, agenda: agenda, bundle: bundleName, options: pdf,
@@ -266,8 +286,14 @@ public struct PackWriter {
         // 3. The agenda and the manifest.
         options.progress?("[\(steps - 1)/\(steps)] agenda en manifest")
         // Each made, written and let go (at ten thousand items they are megabytes).
-        files.append(try put(early?.value ?? agenda(Self.sizes(files)), as: "index.html", in: staging, titel: "Agenda", soort: "agenda"))
-        files.append(try put(Data(templates.stylesheet.utf8), as: PackLayout.stylesheet, in: staging, titel: "Opmaak", soort: "stijl"))
+        files.append(
+            try put(
+                early?.value ?? agenda(Self.sizes(files)), as: "index.html", in: staging, titel: "Agenda",
+                soort: "agenda"))
+        files.append(
+            try put(
+                Data(templates.stylesheet.utf8), as: PackLayout.stylesheet, in: staging, titel: "Opmaak", soort: "stijl"
+            ))
         if let woo, let w = options.woo {
             let made = woo.files(published: files, previous: previous, publicatiedatum: w.publicatiedatum)
             for i in files.indices { files[i].lastmod = made.lastmod[files[i].path] }
@@ -278,7 +304,8 @@ public struct PackWriter {
         }
         files.sort { $0.path < $1.path }
         let manifest = try put(
-            Manifest.json(vergadering: plan.vergadering, soort: options.audience.name, zip: zipName, files: files), as: "manifest.json",
+            Manifest.json(vergadering: plan.vergadering, soort: options.audience.name, zip: zipName, files: files),
+            as: "manifest.json",
             in: staging, titel: "Manifest", soort: "manifest")
 
         // 4. The ZIP, from the files just written (deflated on every core, a few at a time).
@@ -323,7 +350,9 @@ public struct PackWriter {
                 let url = staging.appendingPathComponent(job.path, isDirectory: false)
                 if let (data, sha256) = previous.file(job.path, madeFrom: bron) {
                     try writeFile(data, url)
-                    let file = PackFile(path: job.path, size: data.count, sha256: sha256, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
+                    let file = PackFile(
+                        path: job.path, size: data.count, sha256: sha256, titel: job.titel, soort: job.kind,
+                        agendapunt: job.agendapunt, bron: bron)
                     return RenderedPage(file: file, reused: true)
                 }
                 let extras = PageExtras(
@@ -331,7 +360,9 @@ public struct PackWriter {
                     stylesheet: PackLayout.stylesheet(from: job.path))
                 let html = Data(Stukken.html(stuk, templates: templates, extras: extras).html.utf8)
                 try writeFile(html, url)
-                let file = PackFile(path: job.path, data: html, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt, bron: bron)
+                let file = PackFile(
+                    path: job.path, data: html, titel: job.titel, soort: job.kind, agendapunt: job.agendapunt,
+                    bron: bron)
                 return RenderedPage(file: file, reused: false)
             }
         }.map { try $0.get() }
@@ -340,35 +371,43 @@ public struct PackWriter {
     /// Every page's PDF and the combined one, in parallel (each WeasyPrint is one process).
     /// A PDF is reused from the previous pack when what it is made from is unchanged.
     private func renderPDFs(
-        _ jobs: [PageJob], pages: [PackFile], entries: [PackEntry], agenda: String, bundle bundleName: String, options pdf: PackPDFOptions,
+        _ jobs: [PageJob], pages: [PackFile], entries: [PackEntry], agenda: String, bundle bundleName: String,
+        options pdf: PackPDFOptions,
         fingerprint: String, previous: PreviousPack, into staging: URL
     ) throws -> [RenderedPage] {
         let templates = self.templates
         let writeFile = options.writeFile
         let pageBron = Dictionary(pages.map { ($0.path, $0.bron ?? "") }, uniquingKeysWith: { a, _ in a })
         let pdfPrint = "pdf|voorblad=\(pdf.voorblad)|"
-        let bundleBron = SHA256.hex(Array((fingerprint + pdfPrint + agenda + jobs.map { pageBron[$0.path] ?? "" }.joined(separator: "|")).utf8))
+        let bundleBron = SHA256.hex(
+            Array((fingerprint + pdfPrint + agenda + jobs.map { pageBron[$0.path] ?? "" }.joined(separator: "|")).utf8))
         let vergadering = plan.vergadering
         let audience = options.audience
         return try Array(0...jobs.count).concurrentMap { i in
             Result { () throws -> RenderedPage in
                 let isBundle = i == jobs.count
                 let path = isBundle ? bundleName : PackPDF.path(for: jobs[i].path)
-                let bron = isBundle ? bundleBron : SHA256.hex(Array((fingerprint + pdfPrint + (pageBron[jobs[i].path] ?? "")).utf8))
+                let bron =
+                    isBundle
+                    ? bundleBron : SHA256.hex(Array((fingerprint + pdfPrint + (pageBron[jobs[i].path] ?? "")).utf8))
                 let titel = isBundle ? "Agenda en stukken" : jobs[i].titel
                 let soort = isBundle ? "pdf/pakket" : "pdf/" + jobs[i].kind
                 let agendapunt = isBundle ? nil : jobs[i].agendapunt
                 let url = staging.appendingPathComponent(path)
                 if let (data, sha256) = previous.file(path, madeFrom: bron) {
                     try writeFile(data, url)
-                    let file = PackFile(path: path, size: data.count, sha256: sha256, titel: titel, soort: soort, agendapunt: agendapunt, bron: bron)
+                    let file = PackFile(
+                        path: path, size: data.count, sha256: sha256, titel: titel, soort: soort,
+                        agendapunt: agendapunt, bron: bron)
                     return RenderedPage(file: file, reused: true)
                 }
                 let data: Data
                 do {
                     let page =
                         isBundle
-                        ? try PackPDF.bundle(vergadering, entries: entries, agenda: agenda, audience: audience, templates: templates, options: pdf)
+                        ? try PackPDF.bundle(
+                            vergadering, entries: entries, agenda: agenda, audience: audience, templates: templates,
+                            options: pdf)
                         : try PackPDF.page(jobs[i], templates: templates, options: pdf)
                     data = try PDFRenderer.render(page, timeout: pdf.timeout)
                 } catch let error as PlannedStuk.LoadFailure {
@@ -377,7 +416,10 @@ public struct PackWriter {
                     throw Failure.pdf(path, error as? PDFRenderer.Failure ?? .io(String(describing: error)))
                 }
                 try writeFile(data, url)
-                return RenderedPage(file: PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: bron), reused: false)
+                return RenderedPage(
+                    file: PackFile(
+                        path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: bron),
+                    reused: false)
             }
         }.map { try $0.get() }
     }
@@ -400,7 +442,10 @@ public struct PackWriter {
     /// links, left-out fields), so the source text itself is not hashed again.
     static func bron(of job: PageJob, _ stuk: Stuk, fingerprint: String, jsonLD: String?) -> String {
         var hasher = SHA256()
-        for part in [fingerprint, job.path, job.terug, job.agendapunt, job.nietOpenbaar ? "n" : "o", stuk.kind.soort, stuk.record.canonical] {
+        for part in [
+            fingerprint, job.path, job.terug, job.agendapunt, job.nietOpenbaar ? "n" : "o", stuk.kind.soort,
+            stuk.record.canonical,
+        ] {
             hasher.update(part.utf8)
             hasher.update(CollectionOfOne(0))  // a separator no part contains
         }
@@ -434,9 +479,13 @@ public struct PackWriter {
 
     static func describe(_ error: Error) -> String {
         if let e = error as? POSIXError { return PackMessage.ioReason(e.code.rawValue) }
-        if let e = error as? CocoaError, let underlying = e.underlying as? POSIXError { return PackMessage.ioReason(underlying.code.rawValue) }
+        if let e = error as? CocoaError, let underlying = e.underlying as? POSIXError {
+            return PackMessage.ioReason(underlying.code.rawValue)
+        }
         if let e = error as? DirectorySwap.SwapError { return "\(e.path): \(PackMessage.ioReason(e.code))" }
-        if let e = error as? CocoaError, let path = e.filePath { return "\(path): kan niet schrijven (\(e.code.rawValue))" }
+        if let e = error as? CocoaError, let path = e.filePath {
+            return "\(path): kan niet schrijven (\(e.code.rawValue))"
+        }
         return String(describing: error)
     }
 }
@@ -454,7 +503,8 @@ struct PreviousPack: Sendable {
     /// Its file at `path`, with its SHA-256, when it was made from the same inputs (`bron`)
     /// and its bytes are still what its manifest says.
     func file(_ path: String, madeFrom bron: String) -> (data: Data, sha256: String)? {
-        guard let old = entries[path], old.bron == bron, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path),
+        guard let old = entries[path], old.bron == bron,
+            let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path),
             SHA256.hex(data) == old.sha256
         else { return nil }
         return (data, old.sha256)
@@ -486,7 +536,9 @@ struct PackFile: Sendable {
 
     /// The description of `data` (hashed here, on the core that made it).
     init(path: String, data: Data, titel: String, soort: String, agendapunt: String?, bron: String?) {
-        self.init(path: path, size: data.count, sha256: SHA256.hex(data), titel: titel, soort: soort, agendapunt: agendapunt, bron: bron)
+        self.init(
+            path: path, size: data.count, sha256: SHA256.hex(data), titel: titel, soort: soort, agendapunt: agendapunt,
+            bron: bron)
     }
 }
 

@@ -53,7 +53,8 @@ public struct PlannedStuk: Sendable {
         bijlagen = stuk.record.records("bijlagen").map { r in
             BijlageLine(
                 titel: r.text("titel") ?? "", bestand: r.text("bestand"), openbaar: r.jaNee("openbaar"),
-                location: r.locations["bestand"] ?? r.location ?? SourceLocation(file: stuk.source.path, line: 1, column: 1))
+                location: r.locations["bestand"] ?? r.location
+                    ?? SourceLocation(file: stuk.source.path, line: 1, column: 1))
         }
     }
 
@@ -86,7 +87,8 @@ public struct PlannedStuk: Sendable {
 
     /// Whether two plans of a stuk lead to the same publication decisions.
     func decidesAs(_ other: PlannedStuk) -> Bool {
-        kind == other.kind && openbaar == other.openbaar && openbareTitel == other.openbareTitel && bijlagen == other.bijlagen
+        kind == other.kind && openbaar == other.openbaar && openbareTitel == other.openbareTitel
+            && bijlagen == other.bijlagen
     }
 
     static func hash(_ source: SourceFile) -> Int {
@@ -145,11 +147,13 @@ public struct PlannedFile: Sendable {
         // A symlink or nothing in its place: another file than the plan checked.
         guard fd >= 0 else {
             throw errno == ELOOP || errno == ENOENT
-                ? PlannedStuk.LoadFailure.changed(url.path) : .unreadable(url.path, reason: String(cString: strerror(errno)))
+                ? PlannedStuk.LoadFailure.changed(url.path)
+                : .unreadable(url.path, reason: String(cString: strerror(errno)))
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, UInt64(info.st_dev) == device, UInt64(info.st_ino) == inode,
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, UInt64(info.st_dev) == device,
+            UInt64(info.st_ino) == inode,
             Int(info.st_size) == size
         else { throw PlannedStuk.LoadFailure.changed(url.path) }
         var hasher = SHA256()
@@ -157,7 +161,9 @@ public struct PlannedFile: Sendable {
         var offset = 0
         repeat {
             let want = min(chunk, size - offset)
-            guard Self.readFully(fd, into: &buffer, count: want) else { throw PlannedStuk.LoadFailure.changed(url.path) }
+            guard Self.readFully(fd, into: &buffer, count: want) else {
+                throw PlannedStuk.LoadFailure.changed(url.path)
+            }
             let part = buffer.prefix(want)
             hasher.update(part)
             try offset == 0 ? write(part) : append(part)

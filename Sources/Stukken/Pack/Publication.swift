@@ -70,7 +70,9 @@ struct PageJob: Sendable {
     /// The stuk as this page publishes it.
     func load() throws(PlannedStuk.LoadFailure) -> Stuk {
         let stuk = try source.load()
-        return stuk.with(record: Publication.record(stuk.record, kind: stuk.kind, bijlagen: publishedBijlagen, contact: contact, publicPack: publicPack))
+        return stuk.with(
+            record: Publication.record(
+                stuk.record, kind: stuk.kind, bijlagen: publishedBijlagen, contact: contact, publicPack: publicPack))
     }
 }
 
@@ -96,7 +98,8 @@ enum PublicPack {
     static func entries(_ plan: PackPlan, metContactgegevens: Bool) -> [PackEntry] {
         plan.items.map { item in
             if item.stuk == nil {
-                return PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: nil, bijlagen: [])
+                return PackEntry(
+                    agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: nil, bijlagen: [])
             }
             guard let published = PublishedDocument(item, metContactgegevens: metContactgegevens) else {
                 // The agendapunt, and the public title the document itself offers: nothing else.
@@ -121,12 +124,16 @@ struct PublishedDocument {
                 bijlagen.append(BijlageEntry(nummer: b.nummer, titel: nil, nietOpenbaar: true, job: nil))
                 continue
             }
-            bijlagen.append(Publication.bijlageEntry(b, agendapunt: item.agendapunt, nietOpenbaar: false, contact: metContactgegevens, publicPack: true))
+            bijlagen.append(
+                Publication.bijlageEntry(
+                    b, agendapunt: item.agendapunt, nietOpenbaar: false, contact: metContactgegevens, publicPack: true))
         }
         let page = PageJob(
-            path: PackLayout.page(item.agendapunt), source: stuk, publishedBijlagen: bijlagen, contact: metContactgegevens, publicPack: true, kind: stuk.kind.soort,
+            path: PackLayout.page(item.agendapunt), source: stuk, publishedBijlagen: bijlagen,
+            contact: metContactgegevens, publicPack: true, kind: stuk.kind.soort,
             agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, terug: "index.html")
-        entry = PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: page, bijlagen: bijlagen)
+        entry = PackEntry(
+            agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: page, bijlagen: bijlagen)
     }
 }
 
@@ -134,27 +141,36 @@ enum MembersPack {
     static func entries(_ plan: PackPlan) -> [PackEntry] {
         plan.items.map { item in
             guard let stuk = item.stuk else {
-                return PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: nil, bijlagen: [])
+                return PackEntry(
+                    agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: false, page: nil, bijlagen: [])
             }
             let bijlagen = item.bijlagen.map {
-                Publication.bijlageEntry($0, agendapunt: item.agendapunt, nietOpenbaar: !$0.openbaar, contact: true, publicPack: false)
+                Publication.bijlageEntry(
+                    $0, agendapunt: item.agendapunt, nietOpenbaar: !$0.openbaar, contact: true, publicPack: false)
             }
             let page = PageJob(
-                path: PackLayout.page(item.agendapunt), source: stuk, publishedBijlagen: bijlagen, contact: true, publicPack: false, kind: stuk.kind.soort,
+                path: PackLayout.page(item.agendapunt), source: stuk, publishedBijlagen: bijlagen, contact: true,
+                publicPack: false, kind: stuk.kind.soort,
                 agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: !item.openbaar, terug: "index.html")
-            return PackEntry(agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: !item.openbaar, page: page, bijlagen: bijlagen)
+            return PackEntry(
+                agendapunt: item.agendapunt, titel: item.titel, nietOpenbaar: !item.openbaar, page: page,
+                bijlagen: bijlagen)
         }
     }
 }
 
 enum Publication {
-    static func bijlageEntry(_ b: PackPlan.Bijlage, agendapunt: String, nietOpenbaar: Bool, contact: Bool, publicPack: Bool) -> BijlageEntry {
+    static func bijlageEntry(
+        _ b: PackPlan.Bijlage, agendapunt: String, nietOpenbaar: Bool, contact: Bool, publicPack: Bool
+    ) -> BijlageEntry {
         switch b.content {
         case .none:
             return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: nil)
         case .file(let file, let ext):
             let path = PackLayout.bijlage(agendapunt, b.nummer, b.titel, extension: ext)
-            return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: .copy(from: file, to: path, extension: ext))
+            return BijlageEntry(
+                nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar,
+                job: .copy(from: file, to: path, extension: ext))
         case .stuk(let stuk):
             let path = PackLayout.bijlage(agendapunt, b.nummer, b.titel, extension: "html")
             // A bijlage's own bijlagen are listed, not linked (the pack publishes one level),
@@ -166,7 +182,8 @@ enum Publication {
             }
             let page = PageJob(
                 path: path, source: stuk, publishedBijlagen: listed, contact: contact, publicPack: publicPack,
-                kind: stuk.kind.soort, agendapunt: agendapunt, titel: b.titel, nietOpenbaar: nietOpenbaar, terug: "../index.html")
+                kind: stuk.kind.soort, agendapunt: agendapunt, titel: b.titel, nietOpenbaar: nietOpenbaar,
+                terug: "../index.html")
             return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: .page(page))
         }
     }
@@ -231,7 +248,10 @@ extension Record {
             case (.record(let inner)?, .record(let f)), (.record(let inner)?, .textOrRecord(_, let f)):
                 r.values[field.key] = .record(inner.removingContactDetails(f))
             case (.list(let items)?, .list(.record(let f), _)), (.list(let items)?, .list(.textOrRecord(_, let f), _)):
-                r.values[field.key] = .list(items.map { if case .record(let inner) = $0 { .record(inner.removingContactDetails(f)) } else { $0 } })
+                r.values[field.key] = .list(
+                    items.map {
+                        if case .record(let inner) = $0 { .record(inner.removingContactDetails(f)) } else { $0 }
+                    })
             default:
                 break
             }

@@ -39,7 +39,9 @@ enum PageRenderer {
             page["drukstijl"] = templates.printStylesheet
         }
         if let extras {
-            var pakket: [String: Any] = ["terug": extras.terug, "niet_openbaar": extras.nietOpenbaar, "agendapunt": extras.agendapunt]
+            var pakket: [String: Any] = [
+                "terug": extras.terug, "niet_openbaar": extras.nietOpenbaar, "agendapunt": extras.agendapunt,
+            ]
             pakket["jsonld"] = extras.jsonLD
             page["pakket"] = pakket
             page["stijlblad"] = extras.stylesheet

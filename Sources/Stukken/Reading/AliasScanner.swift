@@ -82,7 +82,8 @@ struct AliasScanner {
                         while j < line.count, !nameEnd.contains(line[j]) { j += 1 }
                         findings.append(
                             Finding(
-                                kind: c == amp ? .anchor : .alias, name: String(decoding: line[(i + 1)..<j], as: UTF8.self),
+                                kind: c == amp ? .anchor : .alias,
+                                name: String(decoding: line[(i + 1)..<j], as: UTF8.self),
                                 line: lineNumber, column: column(of: i, in: line)))
                         i = j
                         continue

@@ -119,7 +119,8 @@ enum FlowDepth {
     private enum Byte {
         static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         static let dash = UInt8(ascii: "-"), doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'")
-        static let backslash = UInt8(ascii: "\\"), hash = UInt8(ascii: "#"), comma = UInt8(ascii: ","), colon = UInt8(ascii: ":")
+        static let backslash = UInt8(ascii: "\\"), hash = UInt8(ascii: "#"), comma = UInt8(ascii: ","),
+            colon = UInt8(ascii: ":")
         static let question = UInt8(ascii: "?"), openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
         static let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
         static func isQuote(_ b: UInt8) -> Bool { b == doubleQuote || b == singleQuote }

@@ -26,7 +26,8 @@ public enum InputFiles {
         var result = Expanded(files: [], emptyFolders: [], namedFolder: false)
         for argument in arguments {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 result.files.append(argument)  // a missing file is reported when it is read
                 continue
             }

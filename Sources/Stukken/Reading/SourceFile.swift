@@ -18,7 +18,9 @@ public struct SourceFile: Sendable {
     /// Reads a file, refusing what is not UTF-8 text with a located diagnostic.
     /// - Parameter maximumBytes: a stuk's cap by default; a meeting file may be larger
     ///   (`Limits.maximumMeetingFileBytes`: it holds no Markdown).
-    public static func read(path: String, maximumBytes: Int = Limits.maximumFileBytes) -> Result<SourceFile, DiagnosticsError> {
+    public static func read(path: String, maximumBytes: Int = Limits.maximumFileBytes) -> Result<
+        SourceFile, DiagnosticsError
+    > {
         func failure(_ message: String) -> Result<SourceFile, DiagnosticsError> {
             .failure(DiagnosticsError([Diagnostic(.error, file: path, message: message)]))
         }
@@ -27,7 +29,9 @@ public struct SourceFile: Sendable {
         // Non-blocking open: a FIFO without a writer must not hang us before fstat.
         var fd: Int32
         repeat { fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) } while fd < 0 && errno == EINTR
-        guard fd >= 0 else { return failure(errno == ENOENT || errno == ENOTDIR ? Message.fileMissing : Message.fileUnreadable) }
+        guard fd >= 0 else {
+            return failure(errno == ENOENT || errno == ENOTDIR ? Message.fileMissing : Message.fileUnreadable)
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return failure(Message.fileUnreadable) }

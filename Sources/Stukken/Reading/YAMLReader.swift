@@ -84,14 +84,16 @@ public enum YAMLReader {
             if scalar == "\n" || scalar == "\r" {
                 if scalar == "\r" && hasLF {
                     result.append(
-                        Diagnostic(.error, file: source.path, line: line, column: column, message: Message.loneCarriageReturn))
+                        Diagnostic(
+                            .error, file: source.path, line: line, column: column, message: Message.loneCarriageReturn))
                 }
                 line += 1
                 column = 1
                 continue
             }
             if Self.isRefusedInSource(scalar) {
-                let message = isLineBreak(scalar) ? Message.unicodeLineBreak(scalar) : Message.invisibleCharacter(scalar)
+                let message =
+                    isLineBreak(scalar) ? Message.unicodeLineBreak(scalar) : Message.invisibleCharacter(scalar)
                 result.append(Diagnostic(.error, file: source.path, line: line, column: column, message: message))
             }
             column += 1

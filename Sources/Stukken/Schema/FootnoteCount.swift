@@ -21,7 +21,8 @@ struct FootnoteCount {
         let rest = bytes[indent..<line.upperBound]
         if let open = fence {
             if indent - line.lowerBound <= 3, Self.run(of: open.byte, in: rest) >= open.length,
-                rest.drop(while: { $0 == open.byte }).allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+                rest.drop(while: { $0 == open.byte }).allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                )
             {
                 fence = nil
             }

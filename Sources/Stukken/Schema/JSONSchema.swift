@@ -16,8 +16,10 @@ public enum JSONSchema {
     }
 
     public static func json(for kind: any DocumentKind.Type) -> String {
-        let data = (try? JSONSerialization.data(
-            withJSONObject: document(for: kind), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: document(for: kind), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 

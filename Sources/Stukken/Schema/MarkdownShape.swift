@@ -155,7 +155,8 @@ enum MarkdownShape {
 
     private static func isContainerByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "*"),
+            UInt8(ascii: "+"),
             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: ")"):
             true
         default: false
@@ -163,7 +164,8 @@ enum MarkdownShape {
     }
 
     private enum Byte {
-        static let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), pipe = UInt8(ascii: "|"), colon = UInt8(ascii: ":")
+        static let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), pipe = UInt8(ascii: "|"),
+            colon = UInt8(ascii: ":")
         static let dash = UInt8(ascii: "-")
         static func isSpaceOrTab(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
         static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
@@ -173,7 +175,8 @@ enum MarkdownShape {
     static func footnoteMarks(_ bytes: [UInt8], _ line: Range<Int>) -> Int {
         guard line.count >= 2 else { return 0 }
         var found = 0
-        for i in line.lowerBound..<(line.upperBound - 1) where bytes[i] == UInt8(ascii: "[") && bytes[i + 1] == UInt8(ascii: "^") {
+        for i in line.lowerBound..<(line.upperBound - 1)
+        where bytes[i] == UInt8(ascii: "[") && bytes[i + 1] == UInt8(ascii: "^") {
             found += 1
         }
         return found
@@ -193,7 +196,9 @@ enum MarkdownShape {
                 i += 1
                 continue
             }
-            if first == Byte.dash || first == UInt8(ascii: "*") || first == UInt8(ascii: "+"), i + 1 < end, Byte.isSpaceOrTab(bytes[i + 1]) {
+            if first == Byte.dash || first == UInt8(ascii: "*") || first == UInt8(ascii: "+"), i + 1 < end,
+                Byte.isSpaceOrTab(bytes[i + 1])
+            {
                 depth += 1
                 i += 2
                 continue

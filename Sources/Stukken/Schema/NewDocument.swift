@@ -64,7 +64,8 @@ public enum NewDocument {
             let short = fields.first { $0.key == shorthand }
             return "\(indent)- \(filled ? quoted(short.map(sample) ?? "tekst") : "")\n"
         default:
-            return "\(indent)- \(filled ? quoted(sample(Field(field.key, field.label, element, example: field.example))) : "")\n"
+            return
+                "\(indent)- \(filled ? quoted(sample(Field(field.key, field.label, element, example: field.example))) : "")\n"
         }
     }
 

@@ -53,7 +53,8 @@ public struct Validator {
             guard let field = known[key] else {
                 error(
                     at: keyNode, field: fieldPath,
-                    Message.unknownKey(key, suggestion: Spelling.nearest(to: key, in: fields.map(\.key)),
+                    Message.unknownKey(
+                        key, suggestion: Spelling.nearest(to: key, in: fields.map(\.key)),
                         known: fields.map(\.key)))
                 continue
             }
@@ -76,7 +77,8 @@ public struct Validator {
 
         // Defaults first, so a `requiredWhen` condition sees a defaulted sibling (a memo
         // without `opmaak` is opmaak memo) whatever the order of the fields.
-        for field in fields where field.presence == .optional && values[field.key] == nil && !invalid.contains(field.key) {
+        for field in fields
+        where field.presence == .optional && values[field.key] == nil && !invalid.contains(field.key) {
             if let d = field.defaultValue { values[field.key] = Self.defaultValue(d, type: field.type) }
         }
 
@@ -163,7 +165,8 @@ public struct Validator {
             if options.contains(text) { return .text(text) }
             error(
                 at: node, field: path,
-                Message.notAChoice(text, field: path, options: options,
+                Message.notAChoice(
+                    text, field: path, options: options,
                     suggestion: Spelling.nearest(to: text, in: options)))
             return nil
 

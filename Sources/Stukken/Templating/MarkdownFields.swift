@@ -1,7 +1,9 @@
 /// Prepares every Markdown-valued field of a record for splicing into a template
 /// (see `CommonMark.normalise`), and warns where raw HTML was turned into text.
 enum MarkdownFields {
-    static func prepare(_ record: Record, fields: [Field], path: String = "", file: String, warnings: inout [Diagnostic]) -> Record {
+    static func prepare(
+        _ record: Record, fields: [Field], path: String = "", file: String, warnings: inout [Diagnostic]
+    ) -> Record {
         var result = record
         for field in fields {
             guard let value = record[field.key] else { continue }
@@ -31,7 +33,9 @@ enum MarkdownFields {
         case (.list(let items), .list(let element, _)):
             return .list(
                 items.enumerated().map { i, item in
-                    prepare(item, type: element, field: field, path: "\(path)[\(i + 1)]", location: location, file: file, warnings: &warnings)
+                    prepare(
+                        item, type: element, field: field, path: "\(path)[\(i + 1)]", location: location, file: file,
+                        warnings: &warnings)
                 })
         case (.record(let r), .record(let fields)), (.record(let r), .textOrRecord(_, let fields)):
             return .record(prepare(r, fields: fields, path: path, file: file, warnings: &warnings))

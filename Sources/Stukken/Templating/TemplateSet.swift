@@ -47,7 +47,9 @@ public struct TemplateSet: Sendable {
     /// Every file under `directory`, which a writing command must not overwrite (an
     /// output reached through a symlink into the folder included).
     public var files: [String] {
-        (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []).map { directory + "/" + $0 }
+        (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []).map {
+            directory + "/" + $0
+        }
     }
 
     public static func load(from directory: String = defaultDirectory()) -> Result<TemplateSet, DiagnosticsError> {
@@ -57,7 +59,11 @@ public struct TemplateSet: Sendable {
         var hasher = FingerprintHasher()
         let fm = FileManager.default
         guard let names = fm.enumerator(atPath: directory)?.compactMap({ $0 as? String }).sorted() else {
-            return .failure(DiagnosticsError([Diagnostic(.error, file: directory, message: Message.templateMissing("pagina.html", directory: directory))]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, file: directory, message: Message.templateMissing("pagina.html", directory: directory))
+                ]))
         }
         for name in names where name.hasSuffix(".mustache") {
             let path = directory + "/" + name
@@ -78,7 +84,8 @@ public struct TemplateSet: Sendable {
                         column: error.context.columnNumber,
                         message: Message.templateSyntax(String(describing: error.error))))
             } catch {
-                diagnostics.append(Diagnostic(.error, file: path, message: Message.templateSyntax(String(describing: error))))
+                diagnostics.append(
+                    Diagnostic(.error, file: path, message: Message.templateSyntax(String(describing: error))))
             }
         }
         let css = fm.contents(atPath: directory + "/stijl.css").flatMap { String(data: $0, encoding: .utf8) } ?? ""
@@ -86,10 +93,16 @@ public struct TemplateSet: Sendable {
         let printCSS = fm.contents(atPath: directory + "/druk.css").flatMap { String(data: $0, encoding: .utf8) } ?? ""
         hasher.add(printCSS)
         if library.getTemplate(named: "pagina.html") == nil {
-            diagnostics.append(Diagnostic(.error, file: directory, message: Message.templateMissing("pagina.html.mustache", directory: directory)))
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: directory,
+                    message: Message.templateMissing("pagina.html.mustache", directory: directory)))
         }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
-        return .success(TemplateSet(directory: directory, library: library, stylesheet: css, printStylesheet: printCSS, fingerprint: hasher.hex))
+        return .success(
+            TemplateSet(
+                directory: directory, library: library, stylesheet: css, printStylesheet: printCSS,
+                fingerprint: hasher.hex))
     }
 
     static let htmlPragma = "{{%CONTENT_TYPE: HTML}}\n"

@@ -30,7 +30,9 @@ enum DiWoo {
         }
         add("<diwoo:classificatiecollectie>", 2)
         add("<diwoo:informatiecategorieen>", 3)
-        add("<diwoo:informatiecategorie\(term(Vocabulary.informatiecategorie(p.vergadering.orgaan)))</diwoo:informatiecategorie>", 4)
+        add(
+            "<diwoo:informatiecategorie\(term(Vocabulary.informatiecategorie(p.vergadering.orgaan)))</diwoo:informatiecategorie>",
+            4)
         add("</diwoo:informatiecategorieen>", 3)
         add("<diwoo:documentsoorten>", 3)
         for soort in Vocabulary.documentsoorten(d.kind) {

@@ -40,13 +40,18 @@ enum JSONLD {
             object["isPartOf"] = meeting(p)
         }
         if !d.bijlagen.isEmpty {
-            object["hasPart"] = d.bijlagen.compactMap { b in p.documents.first { $0.path == b.path }.map { reference($0, p) } }
+            object["hasPart"] = d.bijlagen.compactMap { b in
+                p.documents.first { $0.path == b.path }.map { reference($0, p) }
+            }
         }
         return script(object)
     }
 
     private static func reference(_ d: WooDocument, _ p: WooPublication) -> [String: Any] {
-        ["@type": "DigitalDocument", "name": d.titel, "url": p.url(d.path), "encodingFormat": Vocabulary.mediaType(extension: d.fileExtension)]
+        [
+            "@type": "DigitalDocument", "name": d.titel, "url": p.url(d.path),
+            "encodingFormat": Vocabulary.mediaType(extension: d.fileExtension),
+        ]
     }
 
     private static func publisher(_ c: SiteConfig) -> [String: Any] {
@@ -57,7 +62,8 @@ enum JSONLD {
     static func startDate(_ v: Vergadering) -> String {
         guard let aanvang = v.aanvang else { return v.datum.iso }
         let parts = aanvang.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m),
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h),
+            (0...59).contains(m),
             parts[1].count == 2
         else { return v.datum.iso }
         return v.datum.iso + "T" + (h < 10 ? "0" : "") + "\(h):" + parts[1]
@@ -69,7 +75,9 @@ enum JSONLD {
     /// Byte by byte: Foundation's `replacingOccurrences` matches whole graphemes and left a
     /// `<` followed by a combining mark in place.
     static func script(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(data.count + 32)
         for byte in data {

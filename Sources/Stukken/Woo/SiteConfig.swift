@@ -20,7 +20,8 @@ public struct SiteConfig: Sendable, Equatable {
         Field(
             "organisatie", "Organisatie",
             .record([
-                Field("naam", "Naam", .text, help: ["De publicerende organisatie."], example: "Veiligheidsregio Twente"),
+                Field(
+                    "naam", "Naam", .text, help: ["De publicerende organisatie."], example: "Veiligheidsregio Twente"),
                 Field(
                     "tooi", "TOOI-identifier", .text,
                     help: ["De organisatie in de TOOI-lijsten (standaarden.overheid.nl/tooi)."],
@@ -66,11 +67,16 @@ public struct SiteConfig: Sendable, Equatable {
         let organisatie = record.record("organisatie")
         let here = SourceLocation(file: source.path, line: 1, column: 1)
         if let url = record.text("basis_url"), !isHTTPS(url) {
-            problems.append(Diagnostic(.error, at: record.locations["basis_url"] ?? here, field: "basis_url", message: WooMessage.notHTTPS(url)))
+            problems.append(
+                Diagnostic(
+                    .error, at: record.locations["basis_url"] ?? here, field: "basis_url",
+                    message: WooMessage.notHTTPS(url)))
         }
         if let tooi = organisatie?.text("tooi"), !isTOOI(tooi) {
             problems.append(
-                Diagnostic(.error, at: organisatie?.locations["tooi"] ?? here, field: "organisatie.tooi", message: WooMessage.notTOOI(tooi)))
+                Diagnostic(
+                    .error, at: organisatie?.locations["tooi"] ?? here, field: "organisatie.tooi",
+                    message: WooMessage.notTOOI(tooi)))
         }
         problems.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
         guard !problems.hasErrors, let naam = organisatie?.text("naam"), let tooi = organisatie?.text("tooi"),
@@ -91,6 +97,8 @@ public struct SiteConfig: Sendable, Equatable {
     static func isTOOI(_ text: String) -> Bool {
         let prefix = "https://identifier.overheid.nl/tooi/id/"
         guard text.hasPrefix(prefix), text.count > prefix.count else { return false }
-        return text.dropFirst(prefix.count).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "/" || $0 == "_" || $0 == "-") }
+        return text.dropFirst(prefix.count).allSatisfy {
+            $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "/" || $0 == "_" || $0 == "-")
+        }
     }
 }

@@ -56,14 +56,16 @@ enum Vocabulary {
 
     // MARK: language and format (EU publications office authority tables)
 
-    static let nederlands = Term(uri: "http://publications.europa.eu/resource/authority/language/NLD", label: "Nederlands")
+    static let nederlands = Term(
+        uri: "http://publications.europa.eu/resource/authority/language/NLD", label: "Nederlands")
 
     private static let fileType = "http://publications.europa.eu/resource/authority/file-type/"
     /// Every extension a pack publishes (`PackPlan.fileTypes` and html), in the format list.
     static func format(extension ext: String) -> Term? {
         let table: [String: (String, String)] = [
             "html": ("HTML", "HTML"), "pdf": ("PDF", "PDF"), "docx": ("DOCX", "Word DOCX"), "doc": ("DOC", "Word DOC"),
-            "odt": ("ODT", "ODT"), "xlsx": ("XLSX", "Excel XLSX"), "ods": ("ODS", "ODS"), "pptx": ("PPTX", "PowerPoint PPTX"),
+            "odt": ("ODT", "ODT"), "xlsx": ("XLSX", "Excel XLSX"), "ods": ("ODS", "ODS"),
+            "pptx": ("PPTX", "PowerPoint PPTX"),
             "txt": ("TXT", "Plain text"), "csv": ("CSV", "CSV"),
         ]
         return table[ext.lowercased()].map { Term(uri: fileType + $0.0, label: $0.1) }

@@ -71,7 +71,8 @@ struct WooPublication: Sendable {
         self.entries = entries
         // The facts of every published document, read on every core (each is a stuk loaded again).
         let jobs = entries.filter { !$0.nietOpenbaar && $0.page != nil }.flatMap { entry in
-            [entry.page!] + entry.bijlagen.compactMap { b in if !b.nietOpenbaar, case .page(let p) = b.job { p } else { nil } }
+            [entry.page!]
+                + entry.bijlagen.compactMap { b in if !b.nietOpenbaar, case .page(let p) = b.job { p } else { nil } }
         }
         let loaded = jobs.concurrentMap { job in
             Result<WooFacts, PackWriter.Failure>(catching: { () throws(PackWriter.Failure) in try Self.facts(job) })
@@ -161,12 +162,15 @@ struct WooPublication: Sendable {
     /// bytes nor its metadata changed (both hashes are in that manifest); otherwise it
     /// gets the publication date. So a rebuild that changes nothing changes no byte, on
     /// any day.
-    func files(published: [PackFile], previous: Manifest?, publicatiedatum: Datum) -> (files: [(file: PackFile, data: Data)], lastmod: [String: String]) {
+    func files(published: [PackFile], previous: Manifest?, publicatiedatum: Datum) -> (
+        files: [(file: PackFile, data: Data)], lastmod: [String: String]
+    ) {
         let hashes = Dictionary(published.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
         let old = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var files: [(file: PackFile, data: Data)] = []
         func add(_ path: String, _ data: Data, titel: String, soort: String, agendapunt: String?) {
-            files.append((PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: nil), data))
+            files.append(
+                (PackFile(path: path, data: data, titel: titel, soort: soort, agendapunt: agendapunt, bron: nil), data))
         }
         var lastmod: [String: String] = [:]
         var urls: [(loc: String, lastmod: String, metadata: String)] = []
@@ -186,8 +190,12 @@ struct WooPublication: Sendable {
         }
         let newest = urls.map(\.lastmod).max() ?? publicatiedatum.iso
         add(Self.sitemap, Data(DiWoo.sitemap(urls).utf8), titel: "DiWoo-sitemap", soort: "sitemap", agendapunt: nil)
-        add(Self.sitemapIndex, Data(DiWoo.sitemapIndex(url(Self.sitemap), lastmod: newest).utf8), titel: "DiWoo-sitemapindex", soort: "sitemapindex", agendapunt: nil)
-        add(Self.robots, Data(DiWoo.robots(sitemapIndex: url(Self.sitemapIndex)).utf8), titel: "robots.txt", soort: "robots", agendapunt: nil)
+        add(
+            Self.sitemapIndex, Data(DiWoo.sitemapIndex(url(Self.sitemap), lastmod: newest).utf8),
+            titel: "DiWoo-sitemapindex", soort: "sitemapindex", agendapunt: nil)
+        add(
+            Self.robots, Data(DiWoo.robots(sitemapIndex: url(Self.sitemapIndex)).utf8), titel: "robots.txt",
+            soort: "robots", agendapunt: nil)
         add(Self.ori, ORIExport.json(self), titel: "Open Raadsinformatie", soort: "ori", agendapunt: nil)
         return (files, lastmod)
     }
