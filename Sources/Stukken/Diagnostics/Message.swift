@@ -78,20 +78,21 @@ enum Message {
     }
     static func yamlSyntax(problem: String, context: String?, line: String) -> String {
         var hint = ""
-        let problem_ = problem + " " + (context ?? "")
-        if problem_.contains("tab") || line.hasPrefix("\t") || line.contains(":\t") {
+        let problemAndContext = problem + " " + (context ?? "")
+        if problemAndContext.contains("tab") || line.hasPrefix("\t") || line.contains(":\t") {
             hint = "; gebruik spaties in plaats van tabs om in te springen"
         } else if problem.contains("mapping values are not allowed") {
             hint = "; staat er een ': ' in een waarde? Zet de waarde dan tussen aanhalingstekens"
-        } else if problem_.contains("single document") || problem_.contains("expected <document end>") {
+        } else if problemAndContext.contains("single document") || problemAndContext.contains("expected <document end>")
+        {
             hint = "; een bestand bevat één stuk: verwijder de tweede '---' of splits het bestand"
-        } else if problem_.contains("quoted scalar") {
+        } else if problemAndContext.contains("quoted scalar") {
             hint = "; sluit de tekst af met hetzelfde aanhalingsteken"
         } else if problem.contains("block entry") || problem.contains("expected <block end>") {
             hint = "; controleer de inspringing van deze regel"
         }
-        let where_ = context.map { " (\($0))" } ?? ""
-        return "YAML-fout: \(problem)\(where_)\(hint)"
+        let place = context.map { " (\($0))" } ?? ""
+        return "YAML-fout: \(problem)\(place)\(hint)"
     }
     static func yamlUnreadable(_ detail: String) -> String { "YAML kan niet gelezen worden: \(detail)" }
     static func duplicateKey(_ key: String) -> String {

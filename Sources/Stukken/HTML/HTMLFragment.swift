@@ -34,9 +34,9 @@ public struct HTMLFragment: Sendable, Equatable {
     ///   column; say so, as the heading tables of our templates do with `scope="row"`;
     /// - footnotes: the back-links' English label, the list's missing name, and reference
     ///   links whose only text is a number ("1" in a list of links says nothing).
-    static func make(html raw: String, headings raw_headings: [Heading]) -> HTMLFragment {
+    static func make(html raw: String, headings rawHeadings: [Heading]) -> HTMLFragment {
         var slugs = Slug.Registry()
-        let headings = raw_headings.map { h -> Heading in
+        let headings = rawHeadings.map { h -> Heading in
             var h = h
             h.id = slugs.unique(Slug.make(h.text))
             return h

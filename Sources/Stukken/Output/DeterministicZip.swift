@@ -203,6 +203,8 @@ enum DeterministicZip {
     private struct Fields {
         var bytes: [UInt8] = []
         mutating func u16(_ v: UInt16) { bytes += [UInt8(v & 0xFF), UInt8(v >> 8)] }
-        mutating func u32(_ v: UInt32) { (0..<4).forEach { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * $0))) } }
+        mutating func u32(_ v: UInt32) {
+            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(shift))) }
+        }
     }
 }

@@ -74,14 +74,6 @@ struct Manifest {
         return Data(out.bytes)
     }
 
-    /// Only what `read` needs; the JSON is written by `json`.
-    init(soort: String, files: [Entry], vergadering: String, zip: String) {
-        self.soort = soort
-        self.files = files
-        self.vergadering = vergadering
-        self.zip = zip
-    }
-
     /// How `vergadering` names a meeting.
     static func meeting(_ v: Vergadering) -> String { "\(v.orgaan.rawValue) \(v.datum.iso)" }
 

@@ -80,7 +80,8 @@ public struct PlannedStuk: Sendable {
         case .failure(let e): throw .unreadable(path, reason: e.diagnostics.first?.message ?? "")
         }
         guard Self.hash(source) == fingerprint, case .success(let stuk) = Stukken.load(source, checkedBefore: true),
-            PlannedStuk(stuk, retain: true).decidesAs(self)  // `retain`: only its facts are compared, no need to hash again
+            // `retain`: only its facts are compared, no need to hash again.
+            PlannedStuk(stuk, retain: true).decidesAs(self)
         else { throw .changed(path) }
         return stuk
     }
