@@ -27,6 +27,10 @@ public struct PackPlan: Sendable {
         public var content: Content
         /// Its own `openbaar` and its document's together: public only when both are.
         public var openbaar: Bool
+        /// A stuk bijlage's own bijlagen, as its page lists them: public only when this
+        /// bijlage, their line and their own document all are. Their own bijlagen are
+        /// listed nowhere (the pack publishes one level of pages), so the plan stops here.
+        public var bijlagen: [Bijlage] = []
     }
 
     public let meetingPath: String
@@ -55,6 +59,7 @@ public struct PackPlan: Sendable {
         var itemLocations: [SourceLocation] = []
         var uses: [FileUse] = []
         var seen: [String: String] = [:]
+        var nested = NestedStukken()
 
         if let output, let problem = outputProblem(output, folder: folder, meeting: path) { problems.append(problem) }
 
@@ -149,7 +154,7 @@ public struct PackPlan: Sendable {
             var bijlagen: [Bijlage] = []
             if let stuk {
                 bijlagen = loadBijlagen(
-                    of: stuk, root: folder, meeting: path, forPublic: forPublic, retention: retention,
+                    of: stuk, root: folder, meeting: path, forPublic: forPublic, retention: retention, nested: &nested,
                     problems: &problems)
             }
             if let agendapunt, let titel = titel ?? (stuk == nil ? nil : "") {
@@ -224,13 +229,14 @@ public struct PackPlan: Sendable {
 
     private static func loadBijlagen(
         of stuk: PlannedStuk, root: URL, meeting: String, forPublic: Bool, retention: Retention,
-        problems: inout [Diagnostic]
+        nested: inout NestedStukken, problems: inout [Diagnostic]
     ) -> [Bijlage] {
         let base = URL(fileURLWithPath: stuk.path).standardizedFileURL.deletingLastPathComponent()
         return stuk.bijlagen.enumerated().map { index, line in
             let titel = line.titel
             var openbaar = stuk.openbaar && (line.openbaar ?? true)
             var content = Bijlage.Content.none
+            var bijlagen: [Bijlage] = []
             if let relative = line.bestand {
                 let at = line.location
                 switch resolve(relative, from: base, root: root, file: stuk.path, at: at) {
@@ -249,6 +255,12 @@ public struct PackPlan: Sendable {
                             content = .stuk(s.stuk)
                             openbaar = openbaar && s.stuk.openbaar
                             problems += s.warnings
+                            bijlagen = s.stuk.bijlagen.enumerated().map { i, inner in
+                                nestedBijlage(
+                                    inner, nummer: i + 1, of: s.stuk, publicAbove: openbaar, root: root,
+                                    meeting: meeting,
+                                    nested: &nested)
+                            }
                             if forPublic && openbaar && s.isConcept {
                                 problems.append(
                                     Diagnostic(
@@ -272,8 +284,41 @@ public struct PackPlan: Sendable {
                     }
                 }
             }
-            return Bijlage(nummer: index + 1, titel: titel, content: content, openbaar: openbaar)
+            return Bijlage(nummer: index + 1, titel: titel, content: content, openbaar: openbaar, bijlagen: bijlagen)
         }
+    }
+
+    /// Whether each stuk named a level below the agenda's bijlagen is public, read once per
+    /// file however often it is named. `nil`: it could not be read or checked.
+    struct NestedStukken {
+        var openbaar: [String: Bool?] = [:]
+    }
+
+    /// A line of a stuk bijlage's own bijlagen list, decided like any other (fail closed):
+    /// public only when the bijlage above is, the line does not say `openbaar: nee`, and a
+    /// stuk it names is itself public and checks. Nothing of it is copied or rendered, so of
+    /// a stuk it names only `openbaar` is used, and its problems are not the plan's.
+    private static func nestedBijlage(
+        _ line: PlannedStuk.BijlageLine, nummer: Int, of stuk: PlannedStuk, publicAbove: Bool, root: URL,
+        meeting: String, nested: inout NestedStukken
+    ) -> Bijlage {
+        var openbaar = publicAbove && line.openbaar != false
+        if openbaar, let relative = line.bestand {
+            let base = URL(fileURLWithPath: stuk.path).standardizedFileURL.deletingLastPathComponent()
+            switch resolve(relative, from: base, root: root, file: stuk.path, at: line.location) {
+            case .failure: openbaar = false
+            case .success(let url):
+                let ext = url.pathExtension.lowercased()
+                if ext == "yaml" || ext == "yml" {
+                    let shown = display(url, root: root, meeting: meeting)
+                    if nested.openbaar[shown] == nil {
+                        nested.openbaar[shown] = .some(try? Stukken.load(path: shown).get().document.openbaar)
+                    }
+                    openbaar = nested.openbaar[shown].flatMap { $0 } ?? false
+                }
+            }
+        }
+        return Bijlage(nummer: nummer, titel: line.titel, content: .none, openbaar: openbaar)
     }
 
     /// A path a meeting or document names, made safe: relative, no `..`, an existing
