@@ -53,35 +53,9 @@ public enum FormServer {
         router.post("/:soort") { request, context in
             let kind = try Self.kind(in: context)
             let form = try await Self.form(request)
-            var values = try Self.values(form, kind: kind)
-            let action = form["actie"] ?? "bijwerken"
-            if action.hasPrefix("toevoegen:") {
-                let added = values.adding(itemAt: String(action.dropFirst("toevoegen:".count)), fields: kind.fields)
-                if let problem = added.limitProblem(fields: kind.fields) {
-                    return html(workbench.formPage(kind: kind, values: values, notice: problem))
-                }
-                values = added
-            } else if action.hasPrefix("verwijderen:") {
-                values = values.removing(itemAt: String(action.dropFirst("verwijderen:".count)), fields: kind.fields)
-            } else if action == "yaml" {
-                // An unfinished stuk may be saved to continue later; its open problems travel
-                // along as comments, which the reader (and the form) ignore.
-                let yaml = workbench.download(kind: kind, values: values)
-                return download(yaml, name: "\(kind.soort).yaml", type: "application/yaml; charset=utf-8")
-            } else if action == "html" || action == "pdf" {
-                let checked = workbench.check(kind: kind, values: values)
-                guard let stuk = checked.stuk else {
-                    return html(
-                        workbench.formPage(kind: kind, values: values, notice: ServeMessage.htmlNeedsValid),
-                        status: .unprocessableContent)
-                }
-                if action == "pdf" {
-                    return await pdf(stuk, kind: kind, values: values, workbench: workbench, jobs: pdfJobs)
-                }
-                let page = Stukken.html(stuk, templates: workbench.templates)
-                return download(page.html, name: "\(kind.soort).html", type: "text/html; charset=utf-8")
-            }
-            return html(workbench.formPage(kind: kind, values: values))
+            let values = try Self.values(form, kind: kind)
+            let result = workbench.submit(FormAction(form["actie"]), kind: kind, values: values)
+            return await respond(result, kind: kind, values: values, workbench: workbench, jobs: pdfJobs)
         }
         router.post("/:soort/voorbeeld") { request, context in
             let kind = try Self.kind(in: context)
@@ -93,6 +67,24 @@ public enum FormServer {
                 body: .init(byteBuffer: ByteBuffer(string: workbench.previewJSON(kind: kind, values: values))))
         }
         return router
+    }
+
+    /// A form post's result as HTTP; `values` are the submitted ones, for the PDF's error page.
+    static func respond(
+        _ result: FormResult, kind: any DocumentKind.Type, values: FormValue, workbench: Workbench, jobs: PDFJobs
+    ) async -> Response {
+        switch result {
+        case .form(let values, let notice):
+            return html(workbench.formPage(kind: kind, values: values, notice: notice))
+        case .notValid(let values):
+            return html(
+                workbench.formPage(kind: kind, values: values, notice: ServeMessage.htmlNeedsValid),
+                status: .unprocessableContent)
+        case .download(let data, let name, let type):
+            return download(data, name: name, type: type)
+        case .pdf(let stuk):
+            return await pdf(stuk, kind: kind, values: values, workbench: workbench, jobs: jobs)
+        }
     }
 
     /// "Download PDF": WeasyPrint, as `render --format pdf`, on a thread of `jobs` (never a
@@ -252,10 +244,6 @@ public enum FormServer {
         var headers = securityHeaders
         headers[.contentType] = type
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    static func download(_ text: String, name: String, type: String) -> Response {
-        download(Data(text.utf8), name: name, type: type)
     }
 
     static func download(_ data: Data, name: String, type: String) -> Response {

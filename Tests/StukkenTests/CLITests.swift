@@ -100,6 +100,40 @@ func temporaryDirectory() throws -> URL {
         #expect(bad.stderr.contains("vergadering.yaml:5:11: error: 'ontbreekt.yaml' bestaat niet"))
     }
 
+    /// 20,000 diagnostics in one file (issue 16, H3): the first hundred are printed, then how
+    /// many more; the exit status is that of a file with errors.
+    @Test func checkPrintsAHundredDiagnosticsAFileThenHowManyMore() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("veel.yaml")
+        let head = try String(contentsOf: Package.examples.appendingPathComponent("ab-ts-s.yaml"), encoding: .utf8)
+        try (head + (0..<20_000).map { "k\($0): 1\n" }.joined()).write(to: file, atomically: true, encoding: .utf8)
+        for command in [["check"], ["render", "-o", dir.appendingPathComponent("uit.html").path]] {
+            let result = try CLI.run(command + [file.path])
+            #expect(result.status == 1)
+            #expect(result.stderr.components(separatedBy: ": error: ").count - 1 == 100)
+            #expect(
+                result.stderr.contains("veel.yaml: … en nog 19900 fouten (niet getoond)"),
+                "\(result.stderr.suffix(300))")
+        }
+    }
+
+    /// A meeting file over the meeting limit is refused with that limit, not a stuk's (L3).
+    @Test func checkQuotesTheMeetingLimitForATooLargeMeetingFile() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let meeting = dir.appendingPathComponent("vergadering.yaml")
+        let item = "  - agendapunt: A\n    titel: Opening en mededelingen van de voorzitter\n"
+        let text =
+            "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n"
+            + String(repeating: item, count: (8 << 20) / item.utf8.count + 1)
+        try text.write(to: meeting, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", meeting.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("hoogstens 8000000)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("hoogstens 262144"))
+    }
+
     @Test func wrongCommandLineUsesArgumentParsersCode() throws {
         let result = try CLI.run(["render", "--format", "docx", "examples/ab-ts-s.yaml"])
         #expect(result.status == 64)

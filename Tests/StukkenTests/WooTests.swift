@@ -515,6 +515,58 @@ import ZIPFoundation
             seen.count >= secrets.count / 2, "scan found only \(seen.count) of \(secrets.count) in the members' pack")
     }
 
+    /// Canaries at every depth (issue 16, C2): public stukken (voorstel, notitie, memo) whose
+    /// public bijlagen list non-public stukken, down to a bijlage of a bijlage of a bijlage,
+    /// and not one of those lines says `openbaar: nee` itself. Every non-public text there
+    /// holds `GEHEIM`: no file, file name or ZIP entry of the public pack may hold it, in any case.
+    static let leakMeeting = Package.fixtures.appendingPathComponent("leak/vergadering.yaml").path
+
+    @Test func noNonPublicTitleReachesAnyFileAtAnyDepth() throws {
+        let out = try temporaryDirectory().appendingPathComponent("site")
+        try Self.build(Self.leakMeeting, into: out, on: "2016-10-05")
+        let files = try Self.contents(of: out)
+        #expect(files.keys.contains("e3-bijlagen/1-openbare-notitie.html") && files.keys.contains("e9.html"))
+        let leaks = files.filter { path, data in
+            path.lowercased().contains("geheim")
+                || String(decoding: data, as: UTF8.self).lowercased().contains("geheim")
+        }
+        #expect(leaks.isEmpty, "GEHEIM in \(leaks.keys.sorted())")
+
+        // Withheld where the plan says so, at every level; public lines still shown.
+        let notitie = String(decoding: files["e3-bijlagen/1-openbare-notitie.html"] ?? Data(), as: UTF8.self)
+        for shown in [
+            "Bijlage 1 (niet openbaar)", "Diepe openbare notitie", "Openbare titelregel zonder bestand",
+            "Bijlage 4 (niet openbaar)",
+        ] {
+            #expect(notitie.contains(shown), "\(shown) not on the bijlage page")
+        }
+        let memo = String(decoding: files["e3-bijlagen/2-openbare-memo.html"] ?? Data(), as: UTF8.self)
+        #expect(memo.contains("Bijlage 1 (niet openbaar)") && memo.contains("Openbare notitie bij de memo"))
+        let voorstel = String(
+            decoding: files["e3-bijlagen/3-openbaar-voorstel-als-bijlage.html"] ?? Data(), as: UTF8.self)
+        #expect(voorstel.contains("Bijlage 1 (niet openbaar)"))
+
+        // The members' pack is complete: every title, the non-public ones marked.
+        let members = try temporaryDirectory().appendingPathComponent("leden")
+        try Self.build(Self.leakMeeting, into: members, on: "2016-10-05", audience: .besloten, woo: false)
+        let memberFiles = try Self.contents(of: members)
+        let all = memberFiles.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        for title in [
+            "GEHEIM-NESTED-TITEL-via-geheime-notitie", "GEHEIM-REGEL-zelf-niet-openbaar",
+            "GEHEIM-MEMO-NESTED-via-geheim-voorstel",
+            "GEHEIM-VOORSTEL-NESTED-via-geheime-memo", "GEHEIM-NOTITIE-INHOUD", "Diepe openbare notitie",
+        ] {
+            #expect(all.contains(title), "\(title) missing from the members' pack")
+        }
+        let membersNotitie = String(
+            decoding: memberFiles["e3-bijlagen/1-openbare-notitie.html"] ?? Data(), as: UTF8.self)
+        let nested =
+            membersNotitie.components(separatedBy: "GEHEIM-NESTED-TITEL-via-geheime-notitie").dropFirst().first ?? ""
+        #expect(
+            nested.prefix(200).contains("niet openbaar"),
+            "the nested non-public bijlage is not marked in the members' pack")
+    }
+
     @Test func theMembersPackGetsNoWooFiles() throws {
         let out = try temporaryDirectory().appendingPathComponent("leden")
         #expect(throws: PackWriter.Failure.self) {

@@ -1,18 +1,22 @@
 /// Prints diagnostics the way compilers do: the location line, then the source line
 /// with a caret under the column, so the author sees the spot without opening the file.
+///
+/// At most `maximumPerFile` diagnostics of one file are printed, then how many more there
+/// are: a file of 20,000 unknown keys needs its first screens, not 20,000 carets. What is
+/// not printed still counts (the exit status does not change).
 public struct DiagnosticPrinter: Sendable {
-    /// Source texts by file name, for the excerpt under each diagnostic.
-    private let sources: [String: String]
+    public static let maximumPerFile = 100
+
+    /// Source texts by file name, indexed once for the excerpt under each diagnostic.
+    private let sources: [String: LineIndex]
 
     public init(sources: [String: String] = [:]) {
-        self.sources = sources
+        self.sources = sources.mapValues(LineIndex.init)
     }
 
     public func format(_ diagnostic: Diagnostic) -> String {
         var out = diagnostic.description
-        guard let line = diagnostic.line, let text = sources[diagnostic.file],
-            let sourceLine = Self.line(line, of: text)
-        else { return out }
+        guard let line = diagnostic.line, let sourceLine = sources[diagnostic.file]?.line(line) else { return out }
         let shown = sourceLine.visible()
         out += "\n" + shown
         if let column = diagnostic.column {
@@ -24,35 +28,48 @@ public struct DiagnosticPrinter: Sendable {
         return out
     }
 
+    /// Every diagnostic up to `maximumPerFile` a file, then a line per file saying how many more.
     public func format(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(format).joined(separator: "\n")
+        var printed: [String: Int] = [:]
+        var notPrinted: [String: (errors: Int, others: Int)] = [:]
+        var filesNotPrinted: [String] = []
+        var out: [String] = []
+        for d in diagnostics {
+            let n = printed[d.file, default: 0]
+            if n < Self.maximumPerFile {
+                printed[d.file] = n + 1
+                out.append(format(d))
+                continue
+            }
+            if notPrinted[d.file] == nil { filesNotPrinted.append(d.file) }
+            if d.severity == .error {
+                notPrinted[d.file, default: (0, 0)].errors += 1
+            } else {
+                notPrinted[d.file, default: (0, 0)].others += 1
+            }
+        }
+        for file in filesNotPrinted {
+            let left = notPrinted[file]!
+            out.append(Message.moreDiagnostics(file: file, errors: left.errors, others: left.others))
+        }
+        return out.joined(separator: "\n")
     }
 
     static func line(_ number: Int, of text: String) -> Substring? {
-        var current = 1
-        var start = text.startIndex
-        while current < number {
-            guard let newline = text[start...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) else {
-                return nil
-            }
-            start = text.index(after: newline)
-            current += 1
-        }
-        let end = text[start...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) ?? text.endIndex
-        return text[start..<end]
+        LineIndex(text).line(number)
     }
 }
 
 extension Substring {
-    /// Tabs as one space; control and bidi characters as `�`: echoed raw, a NUL would cut
-    /// the line and a U+202E would reorder the terminal's text around the caret.
+    /// Tabs as one space; control, bidi and line-break characters as `�`: echoed raw, a NUL
+    /// would cut the line and a U+202E would reorder the terminal's text around the caret.
     /// One scalar stays one scalar, so the caret still lines up.
     fileprivate func visible() -> String {
         var out = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             if scalar == "\t" {
                 out.append(" ")
-            } else if YAMLReader.isForbidden(scalar) && scalar != "\r" {
+            } else if YAMLReader.isRefusedInSource(scalar) {
                 out.append("\u{FFFD}")
             } else {
                 out.append(scalar)

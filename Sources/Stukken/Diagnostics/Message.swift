@@ -56,7 +56,26 @@ enum Message {
         }
     }
     static let nestedTooDeep =
-        "de YAML is te diep genest (meer dan \(Limits.maximumNesting) niveaus); geen stuk heeft dat nodig"
+        "de YAML is te diep genest (meer dan \(Limits.maximumNesting) haken '[' of '{' in elkaar); geen stuk heeft dat nodig"
+    static let indentedTooDeep =
+        "de YAML is te diep genest (deze regel springt meer dan \(Limits.maximumIndentation) spaties en streepjes in); geen stuk heeft dat nodig"
+    static func unicodeLineBreak(_ scalar: Unicode.Scalar) -> String {
+        let names: [UInt32: String] = [
+            0x85: "U+0085 (NEL)", 0x2028: "U+2028 (regelscheiding)", 0x2029: "U+2029 (alineascheiding)",
+        ]
+        let name = names[scalar.value] ?? "U+" + String(scalar.value, radix: 16, uppercase: true)
+        return
+            "onzichtbaar regeleinde \(name) in de tekst: YAML begint hier een nieuwe regel die een editor niet toont; verwijder het of gebruik een gewone regelovergang"
+    }
+    static let loneCarriageReturn =
+        "losse CR (U+000D, een oud Mac-regeleinde) in een bestand met gewone regeleinden: YAML begint hier een nieuwe regel die een editor vaak niet toont; verwijder hem of sla het bestand op met één soort regeleinden"
+    static func moreDiagnostics(file: String, errors: Int, others: Int) -> String {
+        var counted: [String] = []
+        if errors > 0 { counted.append("\(errors) \(errors == 1 ? "fout" : "fouten")") }
+        if others > 0 { counted.append("\(others) andere \(others == 1 ? "melding" : "meldingen")") }
+        return
+            "\(file): … en nog \(counted.joined(separator: " en ")) (niet getoond); verbeter eerst wat hierboven staat"
+    }
     static func yamlSyntax(problem: String, context: String?, line: String) -> String {
         var hint = ""
         let problemAndContext = problem + " " + (context ?? "")

@@ -6,7 +6,10 @@ enum Spelling {
         let lower = word.lowercased()
         if let sameCase = candidates.first(where: { $0.lowercased() == lower }) { return sameCase }
         var best: (String, Int)? = nil
+        let length = lower.count
         for candidate in candidates {
+            // The distance is at least the difference in length: a long key is no typo of a short one.
+            guard abs(candidate.count - length) <= max(2, candidate.count / 3) else { continue }
             let d = distance(lower, candidate.lowercased())
             if d <= max(2, candidate.count / 3), d < (best?.1 ?? .max) { best = (candidate, d) }
         }

@@ -35,12 +35,7 @@ public struct HTMLFragment: Sendable, Equatable {
     /// - footnotes: the back-links' English label, the list's missing name, and reference
     ///   links whose only text is a number ("1" in a list of links says nothing).
     static func make(html raw: String, headings rawHeadings: [Heading]) -> HTMLFragment {
-        var slugs = Slug.Registry()
-        let headings = rawHeadings.map { h -> Heading in
-            var h = h
-            h.id = slugs.unique(Slug.make(h.text))
-            return h
-        }
+        let headings = withIDs(rawHeadings)
         let bytes = Array(raw.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + headings.count * 24 + 256)
@@ -83,21 +78,37 @@ public struct HTMLFragment: Sendable, Equatable {
             } else if next == UInt8(ascii: "a"), bytes[open + 2] == UInt8(ascii: " "),
                 let close = bytes[open...].firstIndex(of: UInt8(ascii: ">"))
             {
-                // Footnote links: a back-link's label, or a reference's number.
-                var tag = Array(bytes[open...close])
-                tag = tag.replacing(Rewrite.backLabel.0, with: Rewrite.backLabel.1)
-                if tag.count >= Rewrite.reference.count,
-                    tag.suffix(Rewrite.reference.count).elementsEqual(Rewrite.reference)
-                {
-                    let number = bytes[(close + 1)...].prefix { $0 != UInt8(ascii: "<") }
-                    tag.removeLast()
-                    tag += Array(" aria-label=\"Voetnoot ".utf8) + number + Array("\">".utf8)
-                }
+                let tag = footnoteLink(bytes, open: open, close: close)
                 if !tag.elementsEqual(bytes[open...close]) { replace(close + 1 - open, at: open, with: tag) }
             }
         }
         out += bytes[copied...]
         return HTMLFragment(html: String(decoding: out, as: UTF8.self), headings: headings)
+    }
+
+    /// Each heading with a unique anchor made from its text.
+    private static func withIDs(_ headings: [Heading]) -> [Heading] {
+        var slugs = Slug.Registry()
+        return headings.map { h -> Heading in
+            var h = h
+            h.id = slugs.unique(Slug.make(h.text))
+            return h
+        }
+    }
+
+    /// The `<a …>` tag from `open` to `close` as published: a footnote back-link with a
+    /// Dutch label, a footnote reference named by its number; any other link as it was.
+    private static func footnoteLink(_ bytes: [UInt8], open: Int, close: Int) -> [UInt8] {
+        var tag = Array(bytes[open...close])
+        tag = tag.replacing(Rewrite.backLabel.0, with: Rewrite.backLabel.1)
+        if tag.count >= Rewrite.reference.count,
+            tag.suffix(Rewrite.reference.count).elementsEqual(Rewrite.reference)
+        {
+            let number = bytes[(close + 1)...].prefix { $0 != UInt8(ascii: "<") }
+            tag.removeLast()
+            tag += Array(" aria-label=\"Voetnoot ".utf8) + number + Array("\">".utf8)
+        }
+        return tag
     }
 
     /// The tags `make` rewrites, as bytes: (what cmark-gfm writes, what we publish).

@@ -27,6 +27,10 @@ public struct PackPlan: Sendable {
         public var content: Content
         /// Its own `openbaar` and its document's together: public only when both are.
         public var openbaar: Bool
+        /// A stuk bijlage's own bijlagen, as its page lists them: public only when this
+        /// bijlage, their line and their own document all are. Their own bijlagen are
+        /// listed nowhere (the pack publishes one level of pages), so the plan stops here.
+        public var bijlagen: [Bijlage] = []
     }
 
     public let meetingPath: String

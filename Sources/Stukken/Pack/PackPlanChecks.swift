@@ -19,6 +19,9 @@ struct PlanCheck {
     private var seen: [String: String] = [:]
     /// The agenda's stuks, by the name diagnostics give them.
     private var loaded: [String: Loaded] = [:]
+    /// Whether each stuk named a level below the agenda's bijlagen is public, read once per
+    /// file however often it is named. `nil`: it could not be read or checked.
+    private var nestedOpenbaar: [String: Bool?] = [:]
 
     init(meeting: String, vergadering: Vergadering, audience: PackAudience, retention: Retention) {
         self.meeting = meeting
@@ -190,11 +193,41 @@ extension PlanCheck {
             bijlage.content = .stuk(s.stuk)
             bijlage.openbaar = bijlage.openbaar && s.stuk.openbaar
             problems += s.warnings
+            let publicAbove = bijlage.openbaar
+            bijlage.bijlagen = s.stuk.bijlagen.enumerated().map { i, inner in
+                nestedBijlage(inner, nummer: i + 1, of: s.stuk, publicAbove: publicAbove)
+            }
             if forPublic && bijlage.openbaar && s.isConcept {
                 problem(PackMessage.conceptInPublicPack, at: location)
             }
         case .failure(let e): problems += e.diagnostics
         }
+    }
+
+    /// A line of a stuk bijlage's own bijlagen list, decided like any other (fail closed):
+    /// public only when the bijlage above is, the line does not say `openbaar: nee`, and a
+    /// stuk it names is itself public and checks. Nothing of it is copied or rendered, so of
+    /// a stuk it names only `openbaar` is used, and its problems are not the plan's.
+    private mutating func nestedBijlage(
+        _ line: PlannedStuk.BijlageLine, nummer: Int, of stuk: PlannedStuk, publicAbove: Bool
+    ) -> PackPlan.Bijlage {
+        var openbaar = publicAbove && line.openbaar != false
+        if openbaar, let relative = line.bestand {
+            let base = URL(fileURLWithPath: stuk.path).standardizedFileURL.deletingLastPathComponent()
+            switch PackPlan.resolve(relative, from: base, root: folder, file: stuk.path, at: line.location) {
+            case .failure: openbaar = false
+            case .success(let url):
+                let ext = url.pathExtension.lowercased()
+                if ext == "yaml" || ext == "yml" {
+                    let shown = shown(url)
+                    if nestedOpenbaar[shown] == nil {
+                        nestedOpenbaar[shown] = .some(try? Stukken.load(path: shown).get().document.openbaar)
+                    }
+                    openbaar = nestedOpenbaar[shown].flatMap { $0 } ?? false
+                }
+            }
+        }
+        return PackPlan.Bijlage(nummer: nummer, titel: line.titel, content: .none, openbaar: openbaar)
     }
 
     private mutating func problem(_ message: String, at location: SourceLocation) {

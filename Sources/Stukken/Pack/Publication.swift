@@ -56,7 +56,7 @@ struct PageJob: Sendable {
     var path: String
     var source: PlannedStuk
     /// `Publication.record`'s arguments.
-    var publishedBijlagen: [BijlageEntry]?
+    var publishedBijlagen: [BijlageEntry]
     var contact: Bool
     /// A public pack: what the stuk itself marks `openbaar: nee` is withheld.
     var publicPack: Bool
@@ -173,11 +173,17 @@ enum Publication {
                 job: .copy(from: file, to: path, extension: ext))
         case .stuk(let stuk):
             let path = PackLayout.bijlage(agendapunt, b.nummer, b.titel, extension: "html")
-            // A bijlage's own bijlagen are listed by title; the pack publishes one level.
+            // A bijlage's own bijlagen are listed, not linked (the pack publishes one level),
+            // each as the plan decided it.
+            let listed = b.bijlagen.map { inner in
+                BijlageEntry(
+                    nummer: inner.nummer, titel: publicPack && !inner.openbaar ? nil : inner.titel,
+                    nietOpenbaar: !inner.openbaar, job: nil)
+            }
             let page = PageJob(
-                path: path, source: stuk, publishedBijlagen: nil, contact: contact, publicPack: publicPack,
-                kind: stuk.kind.soort, agendapunt: agendapunt,
-                titel: b.titel, nietOpenbaar: nietOpenbaar, terug: "../index.html")
+                path: path, source: stuk, publishedBijlagen: listed, contact: contact, publicPack: publicPack,
+                kind: stuk.kind.soort, agendapunt: agendapunt, titel: b.titel, nietOpenbaar: nietOpenbaar,
+                terug: "../index.html")
             return BijlageEntry(nummer: b.nummer, titel: b.titel, nietOpenbaar: nietOpenbaar, job: .page(page))
         }
     }
@@ -185,21 +191,23 @@ enum Publication {
     /// The record as published: contact details out (unless kept); bijlagen linked, and
     /// in a public pack a non-public bijlage reduced to "Bijlage N (niet openbaar)".
     ///
-    /// A bijlage page (`bijlagen` nil) lists its own bijlagen by title, and one it marks
-    /// `openbaar: nee` as "Bijlage N (niet openbaar)" in a public pack; so does any bijlage
-    /// the plan made no entry for (fail closed).
+    /// Every page, at every level, shows a bijlage's title in a public pack only when the
+    /// plan decided that bijlage is public (an entry with a title); a bijlage the plan made
+    /// no entry for is withheld (fail closed).
     static func record(
-        _ record: Record, kind: any DocumentKind.Type, bijlagen: [BijlageEntry]?, contact: Bool, publicPack: Bool
+        _ record: Record, kind: any DocumentKind.Type, bijlagen: [BijlageEntry], contact: Bool, publicPack: Bool
     ) -> Record {
         var r = contact ? record : record.removingContactDetails(kind.fields)
         let own = r.records("bijlagen")
         guard !own.isEmpty else { return r }
         var linked: [Value] = []
+        // By number once: a search per line was quadratic in a list of thousands.
+        let entries = Dictionary(bijlagen.map { ($0.nummer, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, original) in own.enumerated() {
             var b = Record(location: original.location)
-            let entry = bijlagen?.first { $0.nummer == index + 1 }
+            let entry = entries[index + 1]
             let ownNietOpenbaar = original.jaNee("openbaar") == false
-            let withheld = entry.map { $0.titel == nil } ?? (publicPack && (bijlagen != nil || ownNietOpenbaar))
+            let withheld = entry.map { $0.titel == nil } ?? publicPack
             if withheld {
                 b.values["titel"] = .text(PackText.bijlageWithheld(index + 1))
             } else {

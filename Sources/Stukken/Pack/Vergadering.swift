@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A meeting file (`soort: vergadering`): the agenda of one AB or DVO meeting, the input
@@ -54,11 +55,30 @@ public struct Vergadering: Sendable {
 
     /// Whether a file is a meeting file (`soort: vergadering`), so `check` can plan it.
     public static func isMeetingFile(_ path: String) -> Bool {
+        if isTooLargeMeetingFile(path) { return true }
         guard case .success(let source) = SourceFile.read(path: path, maximumBytes: Limits.maximumMeetingFileBytes),
             AliasScanner.scan(source.text).isEmpty,
             let node = try? Yams.compose(yaml: source.text, Resolver.basic), case .mapping(let m) = node
         else { return false }
         return m.first { $0.key.scalar?.string == "soort" }?.value.scalar?.string == soort
+    }
+
+    /// A regular file over the meeting limit whose first lines say `soort: vergadering`: checked
+    /// as a meeting, so it is refused with the meeting's limit, not a stuk's.
+    static func isTooLargeMeetingFile(_ path: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let size = attributes[.size] as? Int, size > Limits.maximumMeetingFileBytes,
+            let handle = FileHandle(forReadingAtPath: path)
+        else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 65_536)) ?? Data(), as: UTF8.self)
+        return head.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).contains { line in
+            guard line.hasPrefix("soort:") else { return false }
+            var value = line.dropFirst("soort:".count)
+            if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
+            return value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")) == soort
+        }
     }
 
     /// Reads and validates a meeting file.

@@ -42,9 +42,12 @@ struct AliasScanner {
         var lineNumber = 0
         var lineStart = 0
         while lineStart <= bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            // Lines end as libyaml ends them: LF, CRLF or a lone CR (a file of CR line endings
+            // read as one line once, and a `#` on its first line hid every anchor after it).
+            let lineEnd = bytes[lineStart...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count
             let line = Array(bytes[lineStart..<lineEnd])
-            lineStart = lineEnd + 1
+            let crlf = lineEnd + 1 < bytes.count && bytes[lineEnd] == 0x0D && bytes[lineEnd + 1] == 0x0A
+            lineStart = lineEnd + (crlf ? 2 : 1)
             lineNumber += 1
             let indent = line.prefix { $0 == space }.count
             let blankLine = line.allSatisfy(isBlank)

@@ -98,9 +98,12 @@ public struct SourceFile: Sendable {
             {
                 return (line, column, b)
             }
-            if b == 0x0A {
+            // Lines end as libyaml ends them: LF, CRLF or a lone CR.
+            if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
                 line += 1
                 column = 1
+            } else if b == 0x0D {
+                // The CR of a CRLF: its LF ends the line.
             } else {
                 column += 1
             }
@@ -118,8 +121,11 @@ public enum Limits {
     /// A meeting file lists agendapunten and paths, no Markdown, so cmark's costs do not
     /// apply; 8 MB holds an agenda of tens of thousands of items (the benchmark's 10,000).
     public static let maximumMeetingFileBytes = 8_000_000
-    /// Deeper YAML is refused before it reaches Yams.
+    /// Flow brackets (`[`, `{`) open inside each other; deeper YAML is refused before it reaches Yams.
     public static let maximumNesting = 32
+    /// Columns of indentation (spaces and `- ` markers) of a line: block nesting needs at
+    /// least one a level, so this bounds it (a real stuk indents a few levels of two).
+    public static let maximumIndentation = 128
     /// Markdown fields (see `MarkdownShape`): a real stuk's widest table has 24 columns.
     public static let maximumTableColumns = 64
     /// Cells (columns × rows) of all tables of one file together.

@@ -43,42 +43,71 @@ public enum YAMLReader {
     }
 
     /// Characters an author cannot see but that change meaning or break Yams:
-    /// C0/C1 controls (except tab and line breaks), bidirectional overrides and marks,
-    /// and a byte-order mark inside the text. A byte scan finds them; lines and columns
-    /// are counted only when one is there.
+    /// C0/C1 controls (except tab and line breaks), bidirectional overrides and marks, a
+    /// byte-order mark inside the text, and the line breaks libyaml knows that editors and
+    /// terminals do not show as one (U+0085, U+2028, U+2029, and a lone CR in a file that
+    /// also has LF): in a comment they would start a live line, `# openbaar: nee<U+2028>openbaar: ja`.
+    /// A byte scan finds them (`mayContainInvisible`); lines and columns are counted only
+    /// when one may be there (`invisibleCharactersLocated`, which must agree with it).
     static func invisibleCharacters(in source: SourceFile) -> [Diagnostic] {
+        guard mayContainInvisible(source.text) else { return [] }
+        return invisibleCharactersLocated(in: source)
+    }
+
+    /// The fast test: true when the text may hold a character `invisibleCharactersLocated` refuses.
+    static func mayContainInvisible(_ text: String) -> Bool {
+        // The table is fetched once: a static read per byte went through `swift_once` (perf: 2 % of a plan).
+        Self.mayStartInvisible.withUnsafeBufferPointer { table in
+            text.withUTF8Bytes { bytes in
+                if bytes.contains(where: { table[Int($0)] }) { return true }
+                // A CR line ending is fine in a file of CR or CRLF line endings; a lone one
+                // among LF line endings is the trick (rare, so a second pass only then).
+                guard let cr = bytes.firstIndex(of: LineBreak.cr), bytes.contains(LineBreak.lf) else { return false }
+                return bytes[cr...].indices.contains { i in
+                    bytes[i] == LineBreak.cr && (i + 1 == bytes.count || bytes[i + 1] != LineBreak.lf)
+                }
+            }
+        }
+    }
+
+    /// Every forbidden character with its line and column (lines end as libyaml ends them).
+    static func invisibleCharactersLocated(in source: SourceFile) -> [Diagnostic] {
         var result: [Diagnostic] = []
         var line = 1
         var column = 1
+        let hasLF = source.text.utf8.contains(LineBreak.lf)
         var scalars = source.text.unicodeScalars.makeIterator()
-        // The table is fetched once: a static read per byte went through `swift_once` (perf: 2 % of a plan).
-        let suspicious = Self.mayStartInvisible.withUnsafeBufferPointer { table in
-            source.text.withUTF8Bytes { bytes in bytes.contains { table[Int($0)] } }
-        }
-        guard suspicious else {
-            return []
-        }
-        while let scalar = scalars.next() {
-            if scalar == "\n" {
+        var next = scalars.next()
+        while let scalar = next, result.count < 20 {
+            next = scalars.next()
+            if scalar == "\r" && next == "\n" { continue }  // CRLF: the LF ends the line
+            if scalar == "\n" || scalar == "\r" {
+                if scalar == "\r" && hasLF {
+                    result.append(
+                        Diagnostic(
+                            .error, file: source.path, line: line, column: column, message: Message.loneCarriageReturn))
+                }
                 line += 1
                 column = 1
                 continue
             }
-            if Self.isForbidden(scalar) {
-                result.append(
-                    Diagnostic(
-                        .error, file: source.path, line: line, column: column,
-                        message: Message.invisibleCharacter(scalar)))
-                if result.count >= 20 { break }
+            if Self.isRefusedInSource(scalar) {
+                let message =
+                    isLineBreak(scalar) ? Message.unicodeLineBreak(scalar) : Message.invisibleCharacter(scalar)
+                result.append(Diagnostic(.error, file: source.path, line: line, column: column, message: message))
             }
             column += 1
         }
         return result
     }
 
+    private enum LineBreak {
+        static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    }
+
     /// Bytes that can begin a forbidden character: C0 controls but tab and line breaks,
-    /// DEL, and the lead bytes of C1 controls (C2), bidi marks (E2) and the BOM (EF).
-    /// A table: one load a byte instead of seven comparisons.
+    /// DEL, and the lead bytes of C1 controls and U+0085 (C2), bidi marks, U+2028 and
+    /// U+2029 (E2) and the BOM (EF). A table: one load a byte instead of seven comparisons.
     private static let mayStartInvisible: [Bool] = (0..<256).map { b in
         (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF
     }
@@ -92,60 +121,30 @@ public enum YAMLReader {
         }
     }
 
+    /// The breaks libyaml ends a line at besides LF and CR. Refused written raw; as a
+    /// `\L` or `\u2028` escape in a double-quoted scalar, U+2028 and U+2029 are text
+    /// (an escape cannot make a line of YAML; the page folds them to a space).
+    static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
+        s.value == 0x85 || s.value == 0x2028 || s.value == 0x2029
+    }
+
+    /// What the text of a source may not hold (raw, not as an escape).
+    static func isRefusedInSource(_ s: Unicode.Scalar) -> Bool {
+        isForbidden(s) || isLineBreak(s)
+    }
+
     /// Nesting deeper than any document needs; refused so Yams never recurses without
-    /// bound. Flow brackets are counted outside quotes; block nesting is bounded by
-    /// indentation (one level needs at least one space).
+    /// bound. Block nesting needs at least a column a level: a line indented (spaces and
+    /// `- ` markers) more than `Limits.maximumIndentation` columns is refused. Flow
+    /// brackets are counted outside quoted scalars and comments: more than
+    /// `Limits.maximumNesting` open `[`/`{` are refused (see `FlowDepth`).
     static func tooDeep(_ source: SourceFile) -> Diagnostic? {
-        let space = UInt8(ascii: " ")
-        let dash = UInt8(ascii: "-")
-        let newline = UInt8(ascii: "\n")
-        let quote = UInt8(ascii: "\"")
-        return source.text.withUTF8Bytes { bytes -> Diagnostic? in
-            var depth = 0
-            var line = 1
-            var lineStart = 0
-            var inQuote = false
-            var i = 0
-            // The column is counted only for the report (characters, not bytes).
-            func column(_ at: Int) -> Int { bytes[lineStart...at].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
-            while i < bytes.count {
-                var indent = 0
-                while i < bytes.count, bytes[i] == space || bytes[i] == dash {
-                    indent += 1
-                    if indent > Limits.maximumNesting * 4 {
-                        return Diagnostic(
-                            .error, file: source.path, line: line, column: 1, message: Message.nestedTooDeep)
-                    }
-                    i += 1
-                }
-                while i < bytes.count {
-                    let byte = bytes[i]
-                    if byte == newline {
-                        line += 1
-                        i += 1
-                        lineStart = i
-                        break
-                    }
-                    if inQuote {
-                        if byte == quote { inQuote = false }
-                    } else {
-                        switch byte {
-                        case quote: inQuote = true
-                        case UInt8(ascii: "["), UInt8(ascii: "{"):
-                            depth += 1
-                            if depth > Limits.maximumNesting {
-                                return Diagnostic(
-                                    .error, file: source.path, line: line, column: column(i),
-                                    message: Message.nestedTooDeep)
-                            }
-                        case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-                        default: break
-                        }
-                    }
-                    i += 1
-                }
+        source.text.withUTF8Bytes { bytes -> Diagnostic? in
+            FlowDepth.firstTooDeep(bytes).map { found in
+                Diagnostic(
+                    .error, file: source.path, line: found.line, column: found.column,
+                    message: found.indentation ? Message.indentedTooDeep : Message.nestedTooDeep)
             }
-            return nil
         }
     }
 
@@ -177,14 +176,15 @@ public enum YAMLReader {
 
 extension SourceFile {
     func lineText(_ number: Int) -> String {
-        DiagnosticPrinter.line(number, of: text).map(String.init) ?? ""
+        LineIndex(text).line(number).map(String.init) ?? ""
     }
 
     /// Yams points a duplicate key at its mapping's start; find the repeated key itself.
     func secondOccurrence(ofKey key: String, after startLine: Int) -> (line: Int, column: Int)? {
         var seen = false
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines as libyaml counts them (a split at "\n" missed every line of a CRLF file).
+        for line in LineIndex(text).lines {
             number += 1
             guard number >= startLine else { continue }
             let trimmed = line.drop { $0 == " " || $0 == "-" }

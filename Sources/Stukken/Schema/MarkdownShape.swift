@@ -29,7 +29,8 @@ enum MarkdownShape {
     struct Budget {
         var cells = 0
         /// `[^…]`: each reference adds a back-link to its note (62,000 references to one
-        /// note made 14.6 MB of HTML from 250 KB).
+        /// note made 14.6 MB of HTML from 250 KB). Not counted: a definition's own label
+        /// and anything in a fenced code block (see `FootnoteCount`).
         var footnoteReferences = 0
         /// `@`: the autolink extension looks for an e-mail address around every one
         /// (255 KB of `a@a@…` took 0.76 s of CPU, over a second on a busy machine).
@@ -61,18 +62,24 @@ enum MarkdownShape {
         var reportedFootnotes = budget.footnoteReferences > Limits.maximumFootnoteReferences
         var reportedAtSigns = budget.atSigns > Limits.maximumAtSigns
         var reportedNesting = false
-        while i < lines.count {
-            let line = lines[i]
+        var footnotes = FootnoteCount(mayHaveHTML: bytes.contains(UInt8(ascii: "<")))
+        // The `@` and `[^` of every line, table rows too (they were skipped with the table once).
+        func count(_ index: Int, inTable: Bool) {
+            let line = lines[index]
             budget.atSigns += bytes[line].reduce(0) { $0 + ($1 == UInt8(ascii: "@") ? 1 : 0) }
             if budget.atSigns > Limits.maximumAtSigns && !reportedAtSigns {
-                result.append(Problem(kind: .tooManyAtSigns(budget.atSigns), line: i + 1))
+                result.append(Problem(kind: .tooManyAtSigns(budget.atSigns), line: index + 1))
                 reportedAtSigns = true
             }
-            budget.footnoteReferences += footnoteReferences(bytes, line)
+            budget.footnoteReferences += footnotes.references(bytes, line, inTable: inTable)
             if budget.footnoteReferences > Limits.maximumFootnoteReferences && !reportedFootnotes {
-                result.append(Problem(kind: .tooManyFootnoteReferences(budget.footnoteReferences), line: i + 1))
+                result.append(Problem(kind: .tooManyFootnoteReferences(budget.footnoteReferences), line: index + 1))
                 reportedFootnotes = true
             }
+        }
+        while i < lines.count {
+            let line = lines[i]
+            count(i, inTable: false)
             let (depth, rest) = containers(bytes, line)
             // Once per field: a pasted outline would otherwise give an error per line.
             if depth > Limits.maximumMarkdownNesting && !reportedNesting {
@@ -87,6 +94,7 @@ enum MarkdownShape {
                 var rows = 0
                 var j = i + 1
                 while j < lines.count, !bytes[containers(bytes, lines[j]).rest].allSatisfy(Byte.isSpaceOrTab) {
+                    count(j, inTable: true)
                     rows += 1
                     j += 1
                 }
@@ -109,7 +117,6 @@ enum MarkdownShape {
     /// check is needed. (The full check was 15 % of rendering a thousand voorstellen.)
     private static func quickCount(_ text: String, budget: inout Budget) -> [Problem]? {
         var atSigns = 0
-        var footnotes = 0
         var leading = 0
         var atLineStart = true
         var previous: UInt8 = 0
@@ -118,7 +125,8 @@ enum MarkdownShape {
                 switch byte {
                 case UInt8(ascii: "|"): return false
                 case UInt8(ascii: "@"): atSigns += 1
-                case UInt8(ascii: "^") where previous == UInt8(ascii: "["): footnotes += 1
+                // Footnotes need the line-by-line count (definitions and code are not references).
+                case UInt8(ascii: "^") where previous == UInt8(ascii: "["): return false
                 case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
                     atLineStart = true
                     leading = 0
@@ -141,13 +149,7 @@ enum MarkdownShape {
         guard complete else { return nil }
         // Crossing a per-file limit here: the full check finds and reports the exact line.
         if budget.atSigns + atSigns > Limits.maximumAtSigns && budget.atSigns <= Limits.maximumAtSigns { return nil }
-        if budget.footnoteReferences + footnotes > Limits.maximumFootnoteReferences
-            && budget.footnoteReferences <= Limits.maximumFootnoteReferences
-        {
-            return nil
-        }
         budget.atSigns += atSigns
-        budget.footnoteReferences += footnotes
         return []
     }
 
@@ -170,7 +172,7 @@ enum MarkdownShape {
     }
 
     /// `[^` in a line.
-    private static func footnoteReferences(_ bytes: [UInt8], _ line: Range<Int>) -> Int {
+    static func footnoteMarks(_ bytes: [UInt8], _ line: Range<Int>) -> Int {
         guard line.count >= 2 else { return 0 }
         var found = 0
         for i in line.lowerBound..<(line.upperBound - 1)
