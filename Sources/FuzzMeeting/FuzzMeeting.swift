@@ -24,7 +24,7 @@ public func fuzzMeeting(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard FileManager.default.createFile(atPath: meeting.path, contents: Data(bytes: data, count: size)) else {
         fatalError("cannot write \(meeting.path)")
     }
-    switch PackPlan.make(meeting: meeting.path, output: nil, forPublic: true) {
+    switch PackPlan.make(meeting: meeting.path, output: nil, audience: .openbaar(metContactgegevens: false)) {
     case .success(let plan):
         // Every path the plan will read stays inside the meeting folder.
         for item in plan.items {

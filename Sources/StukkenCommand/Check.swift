@@ -20,7 +20,10 @@ struct Check: ParsableCommand {
         var (stukken, failed) = Console.loadAll(files.filter { !meetings.contains($0) })
         for meeting in meetings {
             // Nothing is rendered: the plan need keep no loaded stuk.
-            switch PackPlan.make(meeting: meeting, output: nil, forPublic: true, retention: Retention(bytes: 0)) {
+            switch PackPlan.make(
+                meeting: meeting, output: nil, audience: .openbaar(metContactgegevens: false),
+                retention: Retention(bytes: 0))
+            {
             case .success(let plan): Console.report(plan.warnings, sources: Console.sources(for: plan.warnings))
             case .failure(let error):
                 Console.report(error.diagnostics, sources: Console.sources(for: error.diagnostics))

@@ -49,22 +49,16 @@ struct Pack: ParsableCommand {
     )
     var pdf = false
 
-    @Flag(name: .long, help: "PDF: een voorblad voor elk stuk.")
-    var voorblad = false
-
-    @Option(name: .long, help: ArgumentHelp("PDF: seconden die WeasyPrint per PDF krijgt.", valueName: "seconden"))
-    var pdfTimeout: Double = 120
+    @OptionGroup var pdfOptions: PDFOptions
 
     @OptionGroup var templateOptions: TemplateOptions
 
     func validate() throws {
-        if voorblad && !pdf { throw ValidationError("--voorblad hoort bij --pdf.") }
-        if !(pdfTimeout > 0) { throw ValidationError("--pdf-timeout moet groter dan 0 zijn.") }
+        try pdfOptions.check(makingPDFs: pdf, pdfFlag: "--pdf")
     }
 
     func run() throws {
         let templates = try templateOptions.load()
-        let audience: PackAudience = besloten ? .besloten : .openbaar(metContactgegevens: metContactgegevens)
         if besloten && woo {
             Console.error(WooMessage.wooNotForMembers)
             throw ExitCode.validationFailure
@@ -72,54 +66,66 @@ struct Pack: ParsableCommand {
         // The configuration and the plan are both checked before anything is written,
         // and their problems reported together.
         var problems: [Diagnostic] = []
-        var wooOptions: WooOptions? = nil
-        if woo {
-            var datum = WooOptions.day(of: Date())
-            if let text = publicatiedatum {
-                switch Datum.parse(text) {
-                case .success(let d): datum = d
-                case .failure:
-                    problems.append(
-                        Diagnostic(.error, file: "--publicatiedatum", message: WooMessage.publicatiedatum(text)))
-                }
-            }
-            switch SiteConfig.load(path: config ?? SiteConfig.defaultPath(forMeeting: meeting)) {
-            case .success(let c): wooOptions = WooOptions(config: c, publicatiedatum: datum)
-            case .failure(let e): problems += e.diagnostics
-            }
-        }
-        let plan: PackPlan
-        switch PackPlan.make(meeting: meeting, output: output, forPublic: !besloten, pdf: pdf, woo: woo) {
-        case .success(let p) where !problems.hasErrors:
-            plan = p
-            Console.report(p.warnings, sources: Console.sources(for: p.warnings))
-        case .success(let p):
-            problems += p.warnings
-            Console.report(problems, sources: Console.sources(for: problems))
-            FileHandle.standardError.write(Data("niets geschreven: los eerst de fouten op\n".utf8))
-            throw ExitCode.failure
-        case .failure(let error):
-            problems += error.diagnostics
-            Console.report(problems, sources: Console.sources(for: problems))
-            FileHandle.standardError.write(Data("niets geschreven: los eerst de fouten op\n".utf8))
-            throw ExitCode.failure
-        }
-        let showProgress = isatty(STDERR_FILENO) == 1 && plan.items.count > 3
-        let progress: (@Sendable (String) -> Void)? =
-            showProgress ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
-        // Every file the command reads besides the meeting folder and the templates.
-        let inputs = woo ? [config ?? SiteConfig.defaultPath(forMeeting: meeting)] : config.map { [$0] } ?? []
+        let wooOptions = woo ? loadWooOptions(problems: &problems) : nil
+        let plan = try checkedPlan(reportingWith: problems)
         do {
             let summary = try PackWriter(
-                plan: plan, templates: templates,
-                options: .init(
-                    output: output, audience: audience, progress: progress, woo: wooOptions,
-                    pdf: pdf ? PackPDFOptions(voorblad: voorblad, timeout: pdfTimeout) : nil, inputs: inputs)
-            ).write()
+                plan: plan, templates: templates, options: writerOptions(plan, woo: wooOptions)
+            )
+            .write()
             FileHandle.standardError.write(Data("\(output): \(summary)\n".utf8))
         } catch {
             Console.error(String(describing: error))
             throw ExitCode.failure
         }
+    }
+
+    private var audience: PackAudience { besloten ? .besloten : .openbaar(metContactgegevens: metContactgegevens) }
+
+    /// `--publicatiedatum` and the site configuration; their problems go to `problems`.
+    private func loadWooOptions(problems: inout [Diagnostic]) -> WooOptions? {
+        var datum = WooOptions.day(of: Date())
+        if let text = publicatiedatum {
+            switch Datum.parse(text) {
+            case .success(let d): datum = d
+            case .failure:
+                problems.append(
+                    Diagnostic(.error, file: "--publicatiedatum", message: WooMessage.publicatiedatum(text)))
+            }
+        }
+        switch SiteConfig.load(path: config ?? SiteConfig.defaultPath(forMeeting: meeting)) {
+        case .success(let c): return WooOptions(config: c, publicatiedatum: datum)
+        case .failure(let e):
+            problems += e.diagnostics
+            return nil
+        }
+    }
+
+    /// The checked plan, its warnings reported; with any error (`problems` included) every
+    /// problem is reported and nothing is written.
+    private func checkedPlan(reportingWith problems: [Diagnostic]) throws -> PackPlan {
+        var problems = problems
+        switch PackPlan.make(meeting: meeting, output: output, audience: audience, pdf: pdf, woo: woo) {
+        case .success(let p) where !problems.hasErrors:
+            Console.report(p.warnings, sources: Console.sources(for: p.warnings))
+            return p
+        case .success(let p): problems += p.warnings
+        case .failure(let error): problems += error.diagnostics
+        }
+        Console.report(problems, sources: Console.sources(for: problems))
+        FileHandle.standardError.write(Data("niets geschreven: los eerst de fouten op\n".utf8))
+        throw ExitCode.failure
+    }
+
+    private func writerOptions(_ plan: PackPlan, woo wooOptions: WooOptions?) -> PackWriter.Options {
+        let showProgress = isatty(STDERR_FILENO) == 1 && plan.items.count > 3
+        let progress: (@Sendable (String) -> Void)? =
+            showProgress ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
+        // Every file the command reads besides the meeting folder and the templates.
+        let inputs = woo ? [config ?? SiteConfig.defaultPath(forMeeting: meeting)] : config.map { [$0] } ?? []
+        return .init(
+            output: output, progress: progress, woo: wooOptions,
+            pdf: pdf ? PackPDFOptions(voorblad: pdfOptions.voorblad, timeout: pdfOptions.pdfTimeout) : nil,
+            inputs: inputs)
     }
 }

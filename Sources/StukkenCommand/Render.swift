@@ -40,19 +40,14 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: "html, markdown of pdf.")
     var format: Format = .html
 
-    @Flag(name: .long, help: "PDF: een voorblad (PLATFORM IVZ / … / VOORSTEL / ONDERWERP) voor het stuk.")
-    var voorblad = false
-
-    @Option(name: .long, help: ArgumentHelp("PDF: seconden die WeasyPrint per stuk krijgt.", valueName: "seconden"))
-    var pdfTimeout: Double = 120
+    @OptionGroup var pdfOptions: PDFOptions
 
     @OptionGroup var templateOptions: TemplateOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Geef minstens één YAML-bestand.") }
         if format == .pdf && output == nil { throw ValidationError(PDFRenderer.Failure.stdoutRefused) }
-        if voorblad && format != .pdf { throw ValidationError("--voorblad hoort bij --format pdf.") }
-        if !(pdfTimeout > 0) { throw ValidationError("--pdf-timeout moet groter dan 0 zijn.") }
+        try pdfOptions.check(makingPDFs: format == .pdf, pdfFlag: "--format pdf")
     }
 
     func run() throws {
@@ -73,39 +68,38 @@ struct Render: ParsableCommand {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         }
         if let batch = format.batch, let output, toDirectory {
-            // Many files: every core, written one by one.
-            let outcomes = BatchRender.render(
-                files, into: output, format: batch, templates: templates, protecting: files + templates.files,
-                skippingMeetingsAmong: inputs.fromFolders)
-            var failed = false
-            for outcome in outcomes {
-                Console.report(outcome.diagnostics, sources: outcome.source.map { [outcome.file: $0] } ?? [:])
-                if let error = outcome.writeError { Console.error(error) }
-                failed = failed || !(outcome.written || outcome.skippedMeeting)
-            }
-            if failed { throw ExitCode.failure }
-            return
+            try renderBatch(files, into: output, format: batch, templates: templates, skipping: inputs.fromFolders)
+        } else {
+            try renderOneByOne(files, toDirectory: toDirectory, templates: templates)
         }
+    }
+
+    /// Many files as HTML or Markdown: every core, written one by one.
+    private func renderBatch(
+        _ files: [String], into output: String, format: BatchRender.Format, templates: TemplateSet,
+        skipping: Set<String>
+    ) throws {
+        let outcomes = BatchRender.render(
+            files, into: output, format: format, templates: templates, protecting: files + templates.files,
+            skippingMeetingsAmong: skipping)
+        var failed = false
+        for outcome in outcomes {
+            Console.report(outcome.diagnostics, sources: outcome.source.map { [outcome.file: $0] } ?? [:])
+            if let error = outcome.writeError { Console.error(error) }
+            failed = failed || !(outcome.written || outcome.skippedMeeting)
+        }
+        if failed { throw ExitCode.failure }
+    }
+
+    /// PDFs, or one file to stdout or `-o`: each loaded, made and written in turn.
+    private func renderOneByOne(_ files: [String], toDirectory: Bool, templates: TemplateSet) throws {
         let (stukken, failed) = Console.loadAll(files)
         let protected = AtomicFile.Protected(files + templates.files)
         var writeFailed = false
         for stuk in stukken {
-            let data: Data
-            if let batch = format.batch {
-                data = Data(BatchRender.text(stuk, format: batch, templates: templates).utf8)
-            } else {
-                do {
-                    let options = PDFRenderer.Options(voorblad: voorblad, timeout: pdfTimeout, localImages: true)
-                    let pdf = try Stukken.renderedPDF(stuk, templates: templates, options: options)
-                    Console.report(pdf.warnings, sources: [stuk.source.path: stuk.source.text])
-                    data = pdf.data
-                } catch {
-                    Console.error("\(stuk.source.path): \(error)")
-                    // Without WeasyPrint no other file will succeed either.
-                    if error == .weasyprintMissing || error.isNotExecutable { throw ExitCode.failure }
-                    writeFailed = true
-                    continue
-                }
+            guard let data = try bytes(of: stuk, templates: templates) else {
+                writeFailed = true
+                continue
             }
             guard let output else {
                 FileHandle.standardOutput.write(data)
@@ -123,6 +117,23 @@ struct Render: ParsableCommand {
             }
         }
         if failed > 0 || writeFailed { throw ExitCode.failure }
+    }
+
+    /// The stuk in the chosen format; `nil` when its PDF failed (said on stderr).
+    private func bytes(of stuk: Stuk, templates: TemplateSet) throws -> Data? {
+        if let batch = format.batch { return Data(BatchRender.text(stuk, format: batch, templates: templates).utf8) }
+        do {
+            let options = PDFRenderer.Options(
+                voorblad: pdfOptions.voorblad, timeout: pdfOptions.pdfTimeout, localImages: true)
+            let pdf = try Stukken.renderedPDF(stuk, templates: templates, options: options)
+            Console.report(pdf.warnings, sources: [stuk.source.path: stuk.source.text])
+            return pdf.data
+        } catch {
+            Console.error("\(stuk.source.path): \(error)")
+            // Without WeasyPrint no other file will succeed either.
+            if error == .weasyprintMissing || error.isNotExecutable { throw ExitCode.failure }
+            return nil
+        }
     }
 
     /// `-o` names a folder when there are several inputs, or when it already is one.

@@ -78,7 +78,7 @@ func snapshot(_ folder: URL) -> [String: Data] {
         let meeting = dir.appendingPathComponent(c.file).path
         let output = dir.deletingLastPathComponent().appendingPathComponent(dir.lastPathComponent + "-uit")
         defer { try? FileManager.default.removeItem(at: output) }
-        switch PackPlan.make(meeting: meeting, output: output.path, forPublic: true) {
+        switch PackPlan.make(meeting: meeting, output: output.path, audience: .openbaar(metContactgegevens: false)) {
         case .failure(let e):
             #expect(c.refused, "\(c.file) refused: \(e.diagnostics.map(\.message))")
             #expect(
@@ -88,7 +88,7 @@ func snapshot(_ folder: URL) -> [String: Data] {
             #expect(!c.refused, "\(c.file) was accepted")
             _ = try PackWriter(
                 plan: plan, templates: Package.templateSet,
-                options: .init(output: output.path, audience: .openbaar(metContactgegevens: false))
+                options: .init(output: output.path)
             ).write()
             let paths = snapshot(output).keys
             // No two files of a pack may collide on a case-insensitive disk (or when unzipped there).
@@ -174,26 +174,64 @@ func snapshot(_ folder: URL) -> [String: Data] {
         }
         let output = work.appendingPathComponent("site").path
         let plan = try PackPlan.make(
-            meeting: dir.appendingPathComponent("vergadering.yaml").path, output: output, forPublic: true
+            meeting: dir.appendingPathComponent("vergadering.yaml").path, output: output,
+            audience: .openbaar(metContactgegevens: false)
         ).get()
         _ = try PackWriter(
             plan: plan, templates: Package.templateSet,
-            options: .init(output: output, audience: .openbaar(metContactgegevens: false))
+            options: .init(output: output)
         ).write()
         let before = snapshot(URL(fileURLWithPath: output))
 
         let whole = before.values.reduce(0) { $0 + $1.count }
         let disk = FullDisk(capacity: bytesBeforeFull >= 0 ? bytesBeforeFull : whole + bytesBeforeFull)
         let options = PackWriter.Options(
-            output: output, audience: .openbaar(metContactgegevens: false), writeFile: disk.write,
+            output: output, writeFile: disk.write,
             appendFile: disk.append)
         #expect {
             _ = try PackWriter(plan: plan, templates: Package.templateSet, options: options).write()
         } throws: { error in
-            String(describing: error).hasPrefix(output + ": de schijf is vol (geen ruimte meer)")
+            let text = String(describing: error)
+            return text.hasPrefix(output + ": stap '") && text.contains(": de schijf is vol (geen ruimte meer)")
         }
         #expect(snapshot(URL(fileURLWithPath: output)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["site"])
+    }
+
+    /// A disk that fills up names the step and the file it was writing: the first page when
+    /// it is full from the start, the first bijlage copy when only the pages fit, the ZIP at
+    /// its last byte.
+    @Test(
+        arguments: [
+            ("pagina's maken", "e3.html"), ("bijlagen kopiëren", "e3-bijlagen/"), ("ZIP schrijven", nil),
+        ] as [(String, String?)])
+    func aFailingStepIsNamed(step: String, item: String?) throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let output = work.appendingPathComponent("site").path
+        let meeting = Package.examples.appendingPathComponent("vergadering/vergadering.yaml").path
+        let plan = try PackPlan.make(meeting: meeting, output: output, audience: .besloten).get()
+        let whole = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: output))
+            .write().bytes
+        let pages = snapshot(URL(fileURLWithPath: output)).filter {
+            $0.key.hasSuffix(".html") && $0.key != "index.html"
+        }
+        let capacity = [
+            "pagina's maken": 0, "bijlagen kopiëren": pages.values.reduce(1) { $0 + $1.count },
+            "ZIP schrijven": whole - 1,
+        ][step]!
+        let disk = FullDisk(capacity: capacity)
+        let options = PackWriter.Options(output: output, writeFile: disk.write, appendFile: disk.append)
+        #expect {
+            _ = try PackWriter(plan: plan, templates: Package.templateSet, options: options).write()
+        } throws: { error in
+            guard case .step(let named, let file, let reason, let shown)? = error as? PackWriter.Failure else {
+                return false
+            }
+            return named == step && shown == output && reason.hasPrefix("de schijf is vol (geen ruimte meer)")
+                && (item == nil ? file == nil : file?.hasPrefix(item!) == true)
+                && String(describing: error).hasPrefix("\(output): stap '\(step)'\(file.map { ", " + $0 } ?? ""): ")
+        }
     }
 
     /// Permissions block nothing for root, but a path through a regular file cannot be written by anyone.

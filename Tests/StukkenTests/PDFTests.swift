@@ -317,7 +317,8 @@ struct PDFCommandTests {
         let result = try CLI.run(["pack", meeting, "-o", out.path, "--pdf"])
         #expect(result.status == 0, "\(result.stderr)")
 
-        let plan = try PackPlan.make(meeting: meeting, output: nil, forPublic: true).get()
+        let plan = try PackPlan.make(meeting: meeting, output: nil, audience: .openbaar(metContactgegevens: false))
+            .get()
         let entries = PublicPack.entries(plan, metContactgegevens: false)
         let manifest = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json")))
@@ -374,7 +375,7 @@ extension PDFCommandTests {
         let meeting = "examples/vergadering/vergadering.yaml"
         let result = try CLI.run(["pack", meeting, "-o", out.path, "--pdf", "--besloten"])
         #expect(result.status == 0, "\(result.stderr)")
-        let plan = try PackPlan.make(meeting: meeting, output: nil, forPublic: false).get()
+        let plan = try PackPlan.make(meeting: meeting, output: nil, audience: .besloten).get()
         let items = plan.items.filter { $0.stuk != nil }
         #expect(items.contains { !$0.openbaar } && items.contains { $0.openbaar })
         for item in items {

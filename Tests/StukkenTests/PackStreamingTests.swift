@@ -58,13 +58,14 @@ import Testing
         let meeting = try Self.copiedMeeting()
         let out = meeting.deletingLastPathComponent().appendingPathComponent("site")
         let plan = try PackPlan.make(
-            meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true,
+            meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path,
+            audience: .openbaar(metContactgegevens: false),
             retention: Retention(bytes: 0)
         ).get()
         #expect(plan.items.allSatisfy { $0.stuk?.retained == nil })
         _ = try PackWriter(
             plan: plan, templates: Package.templateSet,
-            options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))
+            options: .init(output: out.path)
         ).write()
         let before = try PackTests.contents(of: out).files
 
@@ -75,7 +76,7 @@ import Testing
         #expect {
             _ = try PackWriter(
                 plan: plan, templates: Package.templateSet,
-                options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))
+                options: .init(output: out.path)
             ).write()
         } throws: { error in
             String(describing: error).contains("e3-ts-s.yaml is gewijzigd sinds het gecontroleerd werd")
@@ -93,7 +94,8 @@ import Testing
         let meeting = try Self.copiedMeeting()
         let out = meeting.deletingLastPathComponent().appendingPathComponent("site")
         let plan = try PackPlan.make(
-            meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true
+            meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path,
+            audience: .openbaar(metContactgegevens: false)
         ).get()
         let item = try #require(plan.items.first { $0.stuk?.path.hasSuffix("e3-ts-s.yaml") == true })
         #expect(item.stuk?.retained != nil)
@@ -104,7 +106,7 @@ import Testing
             to: stuk, atomically: true, encoding: .utf8)
         _ = try PackWriter(
             plan: plan, templates: Package.templateSet,
-            options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))
+            options: .init(output: out.path)
         ).write()
         let page = String(
             decoding: try #require(try PackTests.contents(of: out).files[PackLayout.page(item.agendapunt)]),
@@ -116,21 +118,20 @@ import Testing
     /// Kept or loaded again, a stuk makes the same pack, byte for byte (public and members').
     @Test func keptAndReloadedStukkenMakeTheSamePack() throws {
         let meeting = Package.examples.appendingPathComponent("vergadering/vergadering.yaml").path
-        for forPublic in [true, false] {
+        for audience in [PackAudience.openbaar(metContactgegevens: false), .besloten] {
             var packs: [[String: Data]] = []
             for budget in [Retention.defaultBytes, 0] {
                 let out = try temporaryDirectory().appendingPathComponent("site")
                 let plan = try PackPlan.make(
-                    meeting: meeting, output: out.path, forPublic: forPublic, retention: Retention(bytes: budget)
+                    meeting: meeting, output: out.path, audience: audience, retention: Retention(bytes: budget)
                 ).get()
                 #expect(plan.items.contains { $0.stuk?.retained != nil } == (budget > 0))
-                let audience: PackAudience = forPublic ? .openbaar(metContactgegevens: false) : .besloten
                 _ = try PackWriter(
-                    plan: plan, templates: Package.templateSet, options: .init(output: out.path, audience: audience)
+                    plan: plan, templates: Package.templateSet, options: .init(output: out.path)
                 ).write()
                 packs.append(try PackTests.contents(of: out).files)
             }
-            #expect(packs[0] == packs[1], "forPublic: \(forPublic)")
+            #expect(packs[0] == packs[1], "audience: \(audience)")
             #expect(packs[0].count > 5)
         }
     }
@@ -150,7 +151,8 @@ import Testing
         ).write(to: e3, atomically: true, encoding: .utf8)
         let meeting = folder.appendingPathComponent("vergadering.yaml").path
 
-        let plan = try PackPlan.make(meeting: meeting, output: nil, forPublic: true).get()
+        let plan = try PackPlan.make(meeting: meeting, output: nil, audience: .openbaar(metContactgegevens: false))
+            .get()
         #expect(plan.items.contains { !$0.openbaar })
         for item in plan.items where !item.openbaar {
             #expect(item.stuk.map { $0.retained == nil } ?? true, "\(item.agendapunt)")
@@ -162,7 +164,7 @@ import Testing
         #expect(hidden.allSatisfy { $0.retained == nil })
         #expect(plan.items.filter(\.openbaar).allSatisfy { $0.stuk == nil || $0.stuk?.retained != nil })
 
-        let members = try PackPlan.make(meeting: meeting, output: nil, forPublic: false).get()
+        let members = try PackPlan.make(meeting: meeting, output: nil, audience: .besloten).get()
         #expect(members.items.filter { !$0.openbaar }.allSatisfy { $0.stuk?.retained != nil })
         #expect(
             members.items.flatMap(\.bijlagen).contains { b in
@@ -175,7 +177,8 @@ import Testing
     /// does not show: `E 7` and `E-7` share one).
     @Test func everyInputOfAPageChangesItsBron() throws {
         let meeting = Package.examples.appendingPathComponent("vergadering/vergadering.yaml").path
-        let plan = try PackPlan.make(meeting: meeting, output: nil, forPublic: true).get()
+        let plan = try PackPlan.make(meeting: meeting, output: nil, audience: .openbaar(metContactgegevens: false))
+            .get()
         let job = try #require(PublicPack.entries(plan, metContactgegevens: false).compactMap(\.page).first)
         let stuk = try job.load()
         let base = PackWriter.bron(of: job, stuk, fingerprint: "f", jsonLD: nil)
@@ -273,7 +276,8 @@ import Testing
         let meeting = try Self.copiedMeeting()
         let out = meeting.deletingLastPathComponent().appendingPathComponent("site")
         let plan = try PackPlan.make(
-            meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path, forPublic: true
+            meeting: meeting.appendingPathComponent("vergadering.yaml").path, output: out.path,
+            audience: .openbaar(metContactgegevens: false)
         ).get()
         let pdfs = plan.items.flatMap(\.bijlagen).filter(\.openbaar).compactMap { b -> PlannedFile? in
             if case .file(let f, _) = b.content { f } else { nil }
@@ -286,7 +290,7 @@ import Testing
         #expect {
             _ = try PackWriter(
                 plan: plan, templates: Package.templateSet,
-                options: .init(output: out.path, audience: .openbaar(metContactgegevens: false))
+                options: .init(output: out.path)
             ).write()
         } throws: { error in
             String(describing: error).contains(
@@ -302,7 +306,10 @@ import Testing
         try
             "soort: vergadering\norgaan: AB\ndatum: 2016-10-10\nagenda:\n  - agendapunt: E 7\n    titel: Een\n  - agendapunt: E-7\n    titel: Twee\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        guard case .failure(let error) = PackPlan.make(meeting: file.path, output: nil, forPublic: true) else {
+        guard
+            case .failure(let error) = PackPlan.make(
+                meeting: file.path, output: nil, audience: .openbaar(metContactgegevens: false))
+        else {
             Issue.record("the plan accepted two agendapunten for e-7.html")
             return
         }

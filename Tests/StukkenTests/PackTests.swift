@@ -8,8 +8,10 @@ import ZIPFoundation
 @Suite(.serialized) struct PackTests {
     static let meeting = Package.examples.appendingPathComponent("vergadering/vergadering.yaml").path
 
-    static func plan(forPublic: Bool = true, output: String? = nil) throws -> PackPlan {
-        switch PackPlan.make(meeting: meeting, output: output, forPublic: forPublic) {
+    static func plan(
+        _ audience: PackAudience = .openbaar(metContactgegevens: false), output: String? = nil
+    ) throws -> PackPlan {
+        switch PackPlan.make(meeting: meeting, output: output, audience: audience) {
         case .success(let p): return p
         case .failure(let e):
             Issue.record("example meeting does not plan:\n\(e)")
@@ -20,9 +22,9 @@ import ZIPFoundation
     static func build(_ audience: PackAudience = .openbaar(metContactgegevens: false), into dir: URL) throws
         -> PackWriter.Summary
     {
-        let plan = try plan(forPublic: audience != .besloten, output: dir.path)
+        let plan = try plan(audience, output: dir.path)
         return try PackWriter(
-            plan: plan, templates: Package.templateSet, options: .init(output: dir.path, audience: audience)
+            plan: plan, templates: Package.templateSet, options: .init(output: dir.path)
         ).write()
     }
 
@@ -262,11 +264,12 @@ import ZIPFoundation
         let site = root.appendingPathComponent("site")
         func build() throws -> PackWriter.Summary {
             let plan = try PackPlan.make(
-                meeting: copy.appendingPathComponent("vergadering.yaml").path, output: site.path, forPublic: true
+                meeting: copy.appendingPathComponent("vergadering.yaml").path, output: site.path,
+                audience: .openbaar(metContactgegevens: false)
             ).get()
             return try PackWriter(
                 plan: plan, templates: Package.templateSet,
-                options: .init(output: site.path, audience: .openbaar(metContactgegevens: false))
+                options: .init(output: site.path)
             ).write()
         }
         let first = try build()
@@ -297,7 +300,8 @@ import ZIPFoundation
         try meetingYAML.write(to: dir.appendingPathComponent("vergadering.yaml"), atomically: true, encoding: .utf8)
         switch PackPlan.make(
             meeting: dir.appendingPathComponent("vergadering.yaml").path,
-            output: dir.deletingLastPathComponent().appendingPathComponent("site").path, forPublic: true)
+            output: dir.deletingLastPathComponent().appendingPathComponent("site").path,
+            audience: .openbaar(metContactgegevens: false))
         {
         case .success(let p): return p.warnings
         case .failure(let e): return e.diagnostics
@@ -366,7 +370,10 @@ import ZIPFoundation
             concept.contains { $0.message.contains("een concept (status: concept) kan niet in een openbaar pakket") })
         let dir = Package.examples.appendingPathComponent("vergadering")
         for output in [dir.path, dir.appendingPathComponent("site").path, Package.examples.path] {
-            guard case .failure(let e) = PackPlan.make(meeting: Self.meeting, output: output, forPublic: true) else {
+            guard
+                case .failure(let e) = PackPlan.make(
+                    meeting: Self.meeting, output: output, audience: .openbaar(metContactgegevens: false))
+            else {
                 Issue.record("output \(output) accepted")
                 continue
             }
@@ -392,13 +399,14 @@ import ZIPFoundation
         let copy = root.appendingPathComponent("vergadering")
         try FileManager.default.copyItem(at: Package.examples.appendingPathComponent("vergadering"), to: copy)
         let plan = try PackPlan.make(
-            meeting: copy.appendingPathComponent("vergadering.yaml").path, output: site.path, forPublic: true
+            meeting: copy.appendingPathComponent("vergadering.yaml").path, output: site.path,
+            audience: .openbaar(metContactgegevens: false)
         ).get()
         try FileManager.default.removeItem(at: copy.appendingPathComponent("bijlagen/routekaart-tss.pdf"))
         #expect(throws: PackWriter.Failure.self) {
             try PackWriter(
                 plan: plan, templates: Package.templateSet,
-                options: .init(output: site.path, audience: .openbaar(metContactgegevens: false))
+                options: .init(output: site.path)
             ).write()
         }
         #expect(try Self.contents(of: site).files == before)

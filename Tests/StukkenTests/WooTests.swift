@@ -23,8 +23,10 @@ import ZIPFoundation
         init(_ d: String) { description = d }
     }
 
-    static func plan(_ meeting: String, output: String? = nil, forPublic: Bool = true) throws -> PackPlan {
-        switch PackPlan.make(meeting: meeting, output: output, forPublic: forPublic) {
+    static func plan(
+        _ meeting: String, output: String? = nil, audience: PackAudience = .openbaar(metContactgegevens: false)
+    ) throws -> PackPlan {
+        switch PackPlan.make(meeting: meeting, output: output, audience: audience) {
         case .success(let p): return p
         case .failure(let e): throw Failure(e.diagnostics.map(\.message).joined(separator: "\n"))
         }
@@ -36,11 +38,11 @@ import ZIPFoundation
         audience: PackAudience = .openbaar(metContactgegevens: false),
         woo: Bool = true
     ) throws -> PackWriter.Summary {
-        let plan = try plan(meeting, output: output.path, forPublic: audience != .besloten)
+        let plan = try plan(meeting, output: output.path, audience: audience)
         let options = try woo ? WooOptions(config: config(at: meeting), publicatiedatum: Datum.parse(datum).get()) : nil
         return try PackWriter(
             plan: plan, templates: Package.templateSet,
-            options: .init(output: output.path, audience: audience, woo: options)
+            options: .init(output: output.path, woo: options)
         )
         .write()
     }

@@ -294,6 +294,19 @@ enum PackMessage {
     static func outputChangedDuringBuild(_ o: String, reason: String) -> String {
         "-o \(o) is tijdens het bouwen veranderd en teruggezet zoals het was: \(reason)"
     }
+    /// The pack's steps as a terminal shows them (`[2/7] 12 pagina's maken`) and an error names them.
+    static let stepPlan = "pakket voorbereiden"
+    static let stepPages = "pagina's maken"
+    static let stepCopies = "bijlagen kopiëren"
+    static let stepPDFs = "PDF's maken"
+    static let stepAgenda = "agenda maken"
+    static let stepWoo = "Woo-bestanden maken"
+    static let stepManifest = "manifest schrijven"
+    static let stepZIP = "ZIP schrijven"
+    static let stepSwap = "pakket op zijn plaats zetten"
+    static func stepFailed(_ step: String, item: String?, reason: String, output: String) -> String {
+        "\(output): stap '\(step)'\(item.map { ", " + $0 } ?? ""): \(reason)"
+    }
     static func outputKeptAside(_ o: String, at aside: String) -> String {
         "-o \(o) is tijdens het bouwen veranderd en kon niet worden teruggezet; wat er stond, staat nu in \(aside): zet het zelf terug"
     }

@@ -30,25 +30,23 @@ public enum BatchRender {
         let files = files.filter { seen.insert($0).inserted }
         let names = files.map { outputName(for: $0, extension: format.fileExtension) }
         let claimants = Dictionary(grouping: files.indices, by: { names[$0] })
-        let outcomes = ResultBox<Outcome>(count: files.count)
         let protected = AtomicFile.Protected(inputs)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+        return Array(files.indices).concurrentMap { i -> Outcome in
             let file = files[i]
             if let others = claimants[names[i]], others.count > 1 {
                 let other = files[others.first { $0 != i }!]
                 let problem = Diagnostic(.error, file: file, message: Message.outputNameTaken(names[i], by: other))
-                outcomes[i] = Outcome(file: file, diagnostics: [problem], source: nil, writeError: nil, written: false)
-                return
+                return Outcome(file: file, diagnostics: [problem], source: nil, writeError: nil, written: false)
             }
             switch Stukken.load(path: file) {
             case .failure(let error)
             where skippable.contains(file) && error.diagnostics.map(\.message) == [Message.meetingIsNotAStuk]:
                 let note = Diagnostic(.note, file: file, message: Message.meetingSkipped)
-                outcomes[i] = Outcome(
+                return Outcome(
                     file: file, diagnostics: [note], source: nil, writeError: nil, written: false, skippedMeeting: true)
             case .failure(let error):
                 let text = try? String(contentsOfFile: file, encoding: .utf8)
-                outcomes[i] = Outcome(
+                return Outcome(
                     file: file, diagnostics: error.diagnostics, source: text, writeError: nil, written: false)
             case .success(let stuk):
                 let text = Self.text(stuk, format: format, templates: templates)
@@ -59,12 +57,11 @@ public enum BatchRender {
                 } catch {
                     writeError = String(describing: error)
                 }
-                outcomes[i] = Outcome(
+                return Outcome(
                     file: file, diagnostics: stuk.warnings, source: stuk.warnings.isEmpty ? nil : stuk.source.text,
                     writeError: writeError, written: writeError == nil)
             }
         }
-        return outcomes.values
     }
 
     public static func text(_ stuk: Stuk, format: Format, templates: TemplateSet) -> String {

@@ -72,15 +72,13 @@ enum DeterministicZip {
             }
             let slice = entries[start..<end]
             start = end
-            let deflated = slice.map { $0 }.concurrentMap { entry in
-                Result { () throws -> (Deflated, Int) in
-                    let d = try read(entry.name, 0..<entry.size)
-                    return (try deflate(d), d.count)
-                }
+            let deflated = try slice.map { $0 }.concurrentMap { entry in
+                let d = try read(entry.name, 0..<entry.size)
+                return (try deflate(d), d.count)
             }
             var archive = Data()
             for (i, entry) in slice.enumerated() {
-                let (body, size) = try deflated[i].get()
+                let (body, size) = deflated[i]
                 let entryOffset = offset + archive.count
                 let fields = try Self.fields(
                     entry.name, crc32: body.crc32, compressed: body.body.count, size: size, at: entryOffset)

@@ -36,6 +36,8 @@ public struct PackPlan: Sendable {
     public let meetingPath: String
     public let folder: URL
     public let vergadering: Vergadering
+    /// Who the pack is for: a public plan keeps no non-public stuk loaded and refuses public concepts.
+    public let audience: PackAudience
     public let items: [Item]
     public let warnings: [Diagnostic]
 
@@ -44,134 +46,35 @@ public struct PackPlan: Sendable {
     /// `retention`: how many loaded stuks the plan may keep for the pages (see `PlannedStuk`).
     /// `pdf`, `woo`: the pack's extra files, counted against the ZIP's limit.
     public static func make(
-        meeting path: String, output: String?, forPublic: Bool, retention: Retention = Retention(), pdf: Bool = false,
-        woo: Bool = false
+        meeting path: String, output: String?, audience: PackAudience, retention: Retention = Retention(),
+        pdf: Bool = false, woo: Bool = false
     ) -> Result<PackPlan, DiagnosticsError> {
         let vergadering: Vergadering
         switch Vergadering.load(path: path) {
         case .success(let v): vergadering = v
         case .failure(let e): return .failure(e)
         }
-        let meetingURL = URL(fileURLWithPath: path).standardizedFileURL
-        let folder = meetingURL.deletingLastPathComponent().resolvingSymlinksInPath()
-        var problems: [Diagnostic] = []
-        var items: [Item] = []
-        var itemLocations: [SourceLocation] = []
-        var uses: [FileUse] = []
-        var seen: [String: String] = [:]
-        var nested = NestedStukken()
-
-        if let output, let problem = outputProblem(output, folder: folder, meeting: path) { problems.append(problem) }
-
-        // Resolve and load every stuk the agenda names on all cores first (path checks,
-        // reading and validating are most of a plan's time); the checks below then run in
-        // agenda order, so the diagnostics come out in the same order as before.
-        let agenda = vergadering.agenda
-        let base = meetingURL.deletingLastPathComponent()
-        let resolved = agenda.concurrentMap { entry -> Result<URL, Diagnostic>? in
-            let here = entry.location ?? SourceLocation(file: path, line: 1, column: 1)
-            return entry.stuk.map { resolve($0, from: base, root: folder, file: path, at: entry.stukLocation ?? here) }
-        }
-        // A public plan keeps no loaded stuk it will not publish.
-        let keep: @Sendable (Stuk) -> Bool = { s in
-            (!forPublic || s.document.openbaar) && retention.take(s.source.text.utf8.count)
-        }
-        let loaded = preload(
-            resolved.compactMap { result -> String? in
-                guard case .success(let url)? = result else { return nil }
-                return display(url, root: folder, meeting: path)
-            }, keep: keep)
-
-        for (index, entry) in agenda.enumerated() {
-            let here = entry.location ?? SourceLocation(file: path, line: 1, column: 1)
-            var stuk: PlannedStuk? = nil
-            var document: Checked? = nil
-            if let resolution = resolved[index] {
-                switch resolution {
-                case .failure(let d): problems.append(d)
-                case .success(let url):
-                    let shown = display(url, root: folder, meeting: path)
-                    switch loaded[shown] ?? Checked.load(path: shown, keep: keep) {
-                    case .success(let s):
-                        stuk = s.stuk
-                        document = s
-                        problems += s.warnings
-                    case .failure(let e): problems += e.diagnostics
-                    }
-                }
-            }
-            // agendapunt and titel: from the entry, the document, or both when they agree.
-            let agendapunt = entry.agendapunt ?? document?.agendapunt
-            let titel = entry.titel ?? document?.titel
-            if let a = entry.agendapunt, let b = document?.agendapunt, a != b {
-                problems.append(
-                    Diagnostic(
-                        .error, at: here, field: "agendapunt",
-                        message: PackMessage.agendapuntDiffers(entry: a, document: b)))
-            }
-            if let a = entry.titel, let b = document?.titel, a != b {
-                problems.append(
-                    Diagnostic(
-                        .error, at: here, field: "titel", message: PackMessage.titelDiffers(entry: a, document: b)))
-            }
-            if agendapunt == nil && (entry.stuk == nil || stuk != nil) {
-                problems.append(
-                    Diagnostic(.error, at: here, field: "agendapunt", message: PackMessage.agendapuntMissing))
-            }
-            if titel == nil && entry.stuk == nil {
-                problems.append(Diagnostic(.error, at: here, field: "titel", message: PackMessage.titelMissing))
-            }
-            if let a = agendapunt {
-                // Compared as their page names: "E 7" and "E-7" would both be e-7.html.
-                let page = Slug.make(a)
-                if let first = seen[page] {
-                    problems.append(
-                        Diagnostic(
-                            .error, at: here, field: "agendapunt",
-                            message: PackMessage.duplicateAgendapunt(a, first: first)))
-                }
-                seen[page] = a
-                if let problem = pageNameProblem(a, vergadering, at: here) { problems.append(problem) }
-            }
-            if let document {
-                if let orgaan = document.orgaan, orgaan != vergadering.orgaan.rawValue {
-                    problems.append(
-                        Diagnostic(
-                            .error, at: here, field: "stuk",
-                            message: PackMessage.orgaanDiffers(document: orgaan, meeting: vergadering.orgaan.rawValue)))
-                }
-                if let datum = document.vergaderdatum, datum != vergadering.datum {
-                    problems.append(
-                        Diagnostic(
-                            .warning, at: here, field: "stuk",
-                            message: PackMessage.datumDiffers(document: datum, meeting: vergadering.datum)))
-                }
-                if forPublic && document.isConcept && document.stuk.openbaar {
-                    problems.append(
-                        Diagnostic(.error, at: here, field: "stuk", message: PackMessage.conceptInPublicPack))
-                }
-            }
-            var bijlagen: [Bijlage] = []
-            if let stuk {
-                bijlagen = loadBijlagen(
-                    of: stuk, root: folder, meeting: path, forPublic: forPublic, retention: retention, nested: &nested,
-                    problems: &problems)
-            }
-            if let agendapunt, let titel = titel ?? (stuk == nil ? nil : "") {
-                items.append(Item(agendapunt: agendapunt, titel: titel, stuk: stuk, bijlagen: bijlagen))
-                itemLocations.append(here)
-                if let stuk { uses += fileUses(stuk, bijlagen, agendapunt: agendapunt, at: here) }
-            }
-        }
-        if forPublic { problems += sharedFileWarnings(uses) }
-        if problems.hasErrors { return .failure(DiagnosticsError(problems)) }
+        var check = PlanCheck(meeting: path, vergadering: vergadering, audience: audience, retention: retention)
+        check.output(output)
+        let documents = check.loadAgenda()
+        for (entry, document) in zip(vergadering.agenda, documents) { check.item(entry, document) }
+        check.sharedFiles()
+        if check.problems.hasErrors { return .failure(DiagnosticsError(check.problems)) }
         let plan = PackPlan(
-            meetingPath: path, folder: folder, vergadering: vergadering, items: items, warnings: problems)
-        let entries = forPublic ? PublicPack.entries(plan, metContactgegevens: false) : MembersPack.entries(plan)
-        if let problem = zipProblem(entries, at: itemLocations, pdf: pdf, woo: woo) {
-            return .failure(DiagnosticsError(problems + [problem]))
+            meetingPath: path, folder: check.folder, vergadering: vergadering, audience: audience, items: check.items,
+            warnings: check.problems)
+        if let problem = zipProblem(plan.entries(), at: check.itemLocations, pdf: pdf, woo: woo) {
+            return .failure(DiagnosticsError(check.problems + [problem]))
         }
         return .success(plan)
+    }
+
+    /// What the pack publishes, line by line of the agenda, for its audience.
+    func entries() -> [PackEntry] {
+        switch audience {
+        case .openbaar(let contact): PublicPack.entries(self, metContactgegevens: contact)
+        case .besloten: MembersPack.entries(self)
+        }
     }
 
     /// Where an item publishes files: its stuk at its agenda line, each bijlage with content
@@ -225,100 +128,6 @@ public struct PackPlan: Sendable {
         let unique = Array(Set(paths))
         return Dictionary(
             uniqueKeysWithValues: zip(unique, unique.concurrentMap { Checked.load(path: $0, keep: keep) }))
-    }
-
-    private static func loadBijlagen(
-        of stuk: PlannedStuk, root: URL, meeting: String, forPublic: Bool, retention: Retention,
-        nested: inout NestedStukken, problems: inout [Diagnostic]
-    ) -> [Bijlage] {
-        let base = URL(fileURLWithPath: stuk.path).standardizedFileURL.deletingLastPathComponent()
-        return stuk.bijlagen.enumerated().map { index, line in
-            let titel = line.titel
-            var openbaar = stuk.openbaar && (line.openbaar ?? true)
-            var content = Bijlage.Content.none
-            var bijlagen: [Bijlage] = []
-            if let relative = line.bestand {
-                let at = line.location
-                switch resolve(relative, from: base, root: root, file: stuk.path, at: at) {
-                case .failure(let d): problems.append(d)
-                case .success(let url):
-                    let ext = url.pathExtension.lowercased()
-                    if ext == "yaml" || ext == "yml" {
-                        // Kept only when it will be published: it, its line and its stuk public.
-                        let published = !forPublic || openbaar
-                        let keep = { (s: Stuk) in
-                            (!forPublic || (published && s.document.openbaar))
-                                && retention.take(s.source.text.utf8.count)
-                        }
-                        switch Checked.load(path: display(url, root: root, meeting: meeting), keep: keep) {
-                        case .success(let s):
-                            content = .stuk(s.stuk)
-                            openbaar = openbaar && s.stuk.openbaar
-                            problems += s.warnings
-                            bijlagen = s.stuk.bijlagen.enumerated().map { i, inner in
-                                nestedBijlage(
-                                    inner, nummer: i + 1, of: s.stuk, publicAbove: openbaar, root: root,
-                                    meeting: meeting,
-                                    nested: &nested)
-                            }
-                            if forPublic && openbaar && s.isConcept {
-                                problems.append(
-                                    Diagnostic(
-                                        .error, at: at, field: "bestand", message: PackMessage.conceptInPublicPack))
-                            }
-                        case .failure(let e): problems += e.diagnostics
-                        }
-                    } else if fileTypes.contains(ext) {
-                        if let file = PlannedFile.at(url) {
-                            content = .file(file, extension: ext)
-                        } else {
-                            problems.append(
-                                Diagnostic(
-                                    .error, at: at, field: "bestand", message: PackMessage.notARegularFile(relative)))
-                        }
-                    } else {
-                        problems.append(
-                            Diagnostic(
-                                .error, at: at, field: "bestand",
-                                message: PackMessage.unknownFileType(ext, known: fileTypes)))
-                    }
-                }
-            }
-            return Bijlage(nummer: index + 1, titel: titel, content: content, openbaar: openbaar, bijlagen: bijlagen)
-        }
-    }
-
-    /// Whether each stuk named a level below the agenda's bijlagen is public, read once per
-    /// file however often it is named. `nil`: it could not be read or checked.
-    struct NestedStukken {
-        var openbaar: [String: Bool?] = [:]
-    }
-
-    /// A line of a stuk bijlage's own bijlagen list, decided like any other (fail closed):
-    /// public only when the bijlage above is, the line does not say `openbaar: nee`, and a
-    /// stuk it names is itself public and checks. Nothing of it is copied or rendered, so of
-    /// a stuk it names only `openbaar` is used, and its problems are not the plan's.
-    private static func nestedBijlage(
-        _ line: PlannedStuk.BijlageLine, nummer: Int, of stuk: PlannedStuk, publicAbove: Bool, root: URL,
-        meeting: String, nested: inout NestedStukken
-    ) -> Bijlage {
-        var openbaar = publicAbove && line.openbaar != false
-        if openbaar, let relative = line.bestand {
-            let base = URL(fileURLWithPath: stuk.path).standardizedFileURL.deletingLastPathComponent()
-            switch resolve(relative, from: base, root: root, file: stuk.path, at: line.location) {
-            case .failure: openbaar = false
-            case .success(let url):
-                let ext = url.pathExtension.lowercased()
-                if ext == "yaml" || ext == "yml" {
-                    let shown = display(url, root: root, meeting: meeting)
-                    if nested.openbaar[shown] == nil {
-                        nested.openbaar[shown] = .some(try? Stukken.load(path: shown).get().document.openbaar)
-                    }
-                    openbaar = nested.openbaar[shown].flatMap { $0 } ?? false
-                }
-            }
-        }
-        return Bijlage(nummer: nummer, titel: line.titel, content: .none, openbaar: openbaar)
     }
 
     /// A path a meeting or document names, made safe: relative, no `..`, an existing

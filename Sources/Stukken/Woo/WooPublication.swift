@@ -74,11 +74,9 @@ struct WooPublication: Sendable {
             [entry.page!]
                 + entry.bijlagen.compactMap { b in if !b.nietOpenbaar, case .page(let p) = b.job { p } else { nil } }
         }
-        let loaded = jobs.concurrentMap { job in
-            Result<WooFacts, PackWriter.Failure>(catching: { () throws(PackWriter.Failure) in try Self.facts(job) })
-        }
+        let loaded = try jobs.concurrentMap { job throws(PackWriter.Failure) in try Self.facts(job) }
         var facts: [String: WooFacts] = [:]
-        for (job, result) in zip(jobs, loaded) { facts[job.path] = try result.get() }
+        for (job, fact) in zip(jobs, loaded) { facts[job.path] = fact }
         func published(_ page: PageJob) throws(PackWriter.Failure) -> WooFacts {
             if let f = facts[page.path] { return f }
             return try Self.facts(page)
