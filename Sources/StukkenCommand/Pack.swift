@@ -58,8 +58,8 @@ struct Pack: ParsableCommand {
     @OptionGroup var templateOptions: TemplateOptions
 
     func validate() throws {
-        if voorblad && !pdf { throw ValidationError("--voorblad hoort bij --pdf.") }
-        if !(pdfTimeout > 0) { throw ValidationError("--pdf-timeout moet groter dan 0 zijn.") }
+        if voorblad && !pdf { throw ValidationError(CommandMessage.optionNeedsOption("--voorblad", needs: "--pdf").description) }
+        if !(pdfTimeout > 0) { throw ValidationError(CommandMessage.pdfTimeoutNotPositive.description) }
     }
 
     func run() throws {
@@ -96,12 +96,12 @@ struct Pack: ParsableCommand {
         case .success(let p):
             problems += p.warnings
             Console.report(problems, sources: Console.sources(for: problems))
-            FileHandle.standardError.write(Data("niets geschreven: los eerst de fouten op\n".utf8))
+            FileHandle.standardError.write(Data((MessagePart.nothingWritten + "\n").utf8))
             throw ExitCode.failure
         case .failure(let error):
             problems += error.diagnostics
             Console.report(problems, sources: Console.sources(for: problems))
-            FileHandle.standardError.write(Data("niets geschreven: los eerst de fouten op\n".utf8))
+            FileHandle.standardError.write(Data((MessagePart.nothingWritten + "\n").utf8))
             throw ExitCode.failure
         }
         let showProgress = isatty(STDERR_FILENO) == 1 && plan.items.count > 3

@@ -38,7 +38,7 @@ public struct Workbench: Sendable {
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return checked.yaml }
         let lines =
-            [ServeMessage.unfinished(errors.count)]
+            [MessagePart.unfinished(errors.count)]
             + errors.map { "- " + ($0.field.map { "\($0): " } ?? "") + $0.message }
         return lines.map { "# " + YAMLWriter.comment($0) + "\n" }.joined() + checked.yaml
     }

@@ -166,8 +166,8 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
     }
 
     @Test func printedLikeACompiler() {
-        let d = Diagnostic(.error, file: "e3.yaml", line: 2, column: 9, message: "iets")
+        let d = Diagnostic(.error, file: "e3.yaml", line: 2, column: 9, message: Message.keyNotText)
         let printed = DiagnosticPrinter(sources: ["e3.yaml": "soort: voorstel\norgaan: ab\n"]).format(d)
-        #expect(printed == "e3.yaml:2:9: error: iets\norgaan: ab\n        ^")
+        #expect(printed == "e3.yaml:2:9: error: STK017: een sleutel moet tekst zijn\norgaan: ab\n        ^")
     }
 }

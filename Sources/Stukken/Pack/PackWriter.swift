@@ -54,8 +54,9 @@ public struct PackWriter {
 
         public var description: String {
             let time = String(format: "%.2f", seconds)
-            return "\(items) agendapunten (\(publicItems) openbaar, \(nonPublicItems) niet openbaar), "
-                + "\(files) bestanden, \(bytes) bytes, \(rendered) opnieuw gemaakt, \(reused) ongewijzigd, \(time) s"
+            return MessagePart.packSummary(
+                items: items, publicItems: publicItems, nonPublicItems: nonPublicItems, files: files, bytes: bytes,
+                rendered: rendered, reused: reused, time: time)
         }
     }
 
@@ -75,9 +76,9 @@ public struct PackWriter {
         public var description: String {
             switch self {
             case .mixedAudience(let dir, let existing, let wanted):
-                "\(dir) bevat een \(existing) pakket; een \(wanted) pakket krijgt een eigen map"
+                PackMessage.mixedAudience(dir, existing: existing, wanted: wanted).description
             case .refusedOutput(let text): text
-            case .wooNeedsPublicPack: WooMessage.wooNotForMembers
+            case .wooNeedsPublicPack: WooMessage.wooNotForMembers.description
             case .io(let text): text
             case .pdf(let path, let failure): "\(path): \(failure)"
             }
@@ -187,11 +188,11 @@ public struct PackWriter {
                 try DirectorySwap.exchange(staging.pack.path, place.path)
             } catch {
                 // Both stay: what was at the target is kept in staging, and said where.
-                throw Failure.io(PackMessage.outputKeptAside(place.shown, at: staging.pack.path))
+                throw Failure.io(PackMessage.outputKeptAside(place.shown, at: staging.pack.path).description)
             }
             staging.remove()
             throw Failure.refusedOutput(
-                PackMessage.outputChangedDuringBuild(place.shown, reason: String(describing: error)))
+                PackMessage.outputChangedDuringBuild(place.shown, reason: String(describing: error)).description)
         }
         staging.remove()
     }
@@ -316,7 +317,7 @@ public struct PackWriter {
             (files + [manifest]).map { (name: $0.path, size: $0.size) }.sorted { $0.name < $1.name },
             read: { name, range in
                 guard let file = FileHandle(forReadingAtPath: staging.appendingPathComponent(name).path) else {
-                    throw Failure.io("\(name): kan niet gelezen worden")
+                    throw Failure.io(PackMessage.packEntryUnreadable(name).description)
                 }
                 defer { try? file.close() }
                 try file.seek(toOffset: UInt64(range.lowerBound))
@@ -478,13 +479,13 @@ public struct PackWriter {
     }
 
     static func describe(_ error: Error) -> String {
-        if let e = error as? POSIXError { return PackMessage.ioReason(e.code.rawValue) }
+        if let e = error as? POSIXError { return MessagePart.ioReason(e.code.rawValue) }
         if let e = error as? CocoaError, let underlying = e.underlying as? POSIXError {
-            return PackMessage.ioReason(underlying.code.rawValue)
+            return MessagePart.ioReason(underlying.code.rawValue)
         }
-        if let e = error as? DirectorySwap.SwapError { return "\(e.path): \(PackMessage.ioReason(e.code))" }
+        if let e = error as? DirectorySwap.SwapError { return "\(e.path): \(MessagePart.ioReason(e.code))" }
         if let e = error as? CocoaError, let path = e.filePath {
-            return "\(path): kan niet schrijven (\(e.code.rawValue))"
+            return MessagePart.cannotWrite(path, code: e.code.rawValue)
         }
         return String(describing: error)
     }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Pieces that go inside a message (what a value is, why a write failed, how an item is
+/// called) and the status lines that report no problem. They follow the catalogue's style
+/// but carry no code: a code names a whole message, never a part of one.
+public enum MessagePart {
+    static let kindText = "tekst"
+    static let kindList = "een lijst"
+    static let kindMapping = "een mapping (velden met sleutels)"
+    static let kindAlias = "een verwijzing"
+    static func noSuchMonth(_ m: Int) -> String { "maand \(m) bestaat niet" }
+    static func noSuchDay(_ d: Int, month: String, year: Int) -> String { "\(month) \(year) heeft geen dag \(d)" }
+    static func itemLabel(_ a: String) -> String { "agendapunt \(a)" }
+    static func bijlageLabel(_ a: String, nummer: Int) -> String { "agendapunt \(a), bijlage \(nummer)" }
+
+    /// Why a write failed, in Dutch (strerror is English).
+    static func ioReason(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC: "de schijf is vol (geen ruimte meer); maak ruimte vrij en probeer opnieuw"
+        case EDQUOT: "het schijfquotum is op; maak ruimte vrij en probeer opnieuw"
+        case EACCES, EPERM: "geen toestemming om hier te schrijven; kies een andere map"
+        case EROFS: "het bestandssysteem is alleen-lezen; kies een andere map"
+        case ENOTDIR: "een deel van het pad is een bestand, geen map; kies een andere map"
+        case ENOENT: "de map bestaat niet; maak haar eerst aan of kies een andere"
+        case EEXIST: "bestaat al"
+        case ENAMETOOLONG:
+            "de naam is te lang voor het bestandssysteem (hoogstens 255 bytes per naam); kies een kortere"
+        case EIO: "schrijffout van het apparaat"
+        default: "kan niet schrijven (strerror: \"\(String(cString: strerror(code)))\")"
+        }
+    }
+
+    static func cannotWrite(_ path: String, code: Int) -> String {
+        "\(path): kan niet schrijven (Foundation-foutcode \(code))"
+    }
+    static func cannotSwap(_ path: String, errno code: Int32) -> String {
+        "\(path): kan niet op zijn plaats zetten: \(ioReason(code))"
+    }
+    static let noPDFInOutput = "geen PDF in de uitvoer"
+    static let noImageReport = "geen lijst van weggelaten afbeeldingen in de uitvoer"
+    static func packSummary(
+        items: Int, publicItems: Int, nonPublicItems: Int, files: Int, bytes: Int, rendered: Int, reused: Int,
+        time: String
+    ) -> String {
+        "\(items) agendapunten (\(publicItems) openbaar, \(nonPublicItems) niet openbaar), "
+            + "\(files) bestanden, \(bytes) bytes, \(rendered) opnieuw gemaakt, \(reused) ongewijzigd, \(time) s"
+    }
+    public static func filesWithErrors(_ failed: Int, of total: Int) -> String { "\(failed) van \(total) bestanden met fouten" }
+    public static let nothingWritten = "niets geschreven: los eerst de fouten op"
+
+    // The form server's status lines.
+    public static func opened(_ path: String) -> String {
+        "geopend: \(path); het bestand zelf wordt niet gewijzigd, neem het resultaat mee met 'Download YAML'"
+    }
+    /// The first comment line of a downloaded unfinished stuk: a sentence in the file, not a message.
+    public static func unfinished(_ errors: Int) -> String {
+        "Nog niet compleet: stukken check meldt \(errors == 1 ? "1 fout" : "\(errors) fouten"). Open dit bestand weer in 'stukken serve' om verder te gaan."
+    }
+    public static func listening(_ url: String) -> String {
+        "stukken serve: het formulier staat op \(url) (alleen op deze computer; stoppen met Ctrl-C)"
+    }
+}
