@@ -58,7 +58,9 @@ struct Pack: ParsableCommand {
     @OptionGroup var templateOptions: TemplateOptions
 
     func validate() throws {
-        if voorblad && !pdf { throw ValidationError(CommandMessage.optionNeedsOption("--voorblad", needs: "--pdf").description) }
+        if voorblad && !pdf {
+            throw ValidationError(CommandMessage.optionNeedsOption("--voorblad", needs: "--pdf").description)
+        }
         if !(pdfTimeout > 0) { throw ValidationError(CommandMessage.pdfTimeoutNotPositive.description) }
     }
 

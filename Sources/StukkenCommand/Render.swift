@@ -51,7 +51,9 @@ struct Render: ParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError(CommandMessage.noInputFiles.description) }
         if format == .pdf && output == nil { throw ValidationError(PDFRenderer.Failure.stdoutRefused) }
-        if voorblad && format != .pdf { throw ValidationError(CommandMessage.optionNeedsOption("--voorblad", needs: "--format pdf").description) }
+        if voorblad && format != .pdf {
+            throw ValidationError(CommandMessage.optionNeedsOption("--voorblad", needs: "--format pdf").description)
+        }
         if !(pdfTimeout > 0) { throw ValidationError(CommandMessage.pdfTimeoutNotPositive.description) }
     }
 

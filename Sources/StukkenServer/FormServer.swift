@@ -202,7 +202,8 @@ public enum FormServer {
             return errorPage(ServeMessage.cannotOpen.text, lines: [problem], status: .contentTooLarge)
         }
         // The same problem: the same code about the same field (texts may be reworded freely).
-        let rewritten = Set(workbench.check(kind: kind, values: values).diagnostics.map { "\($0.code) \($0.field ?? "")" })
+        let rewritten = Set(
+            workbench.check(kind: kind, values: values).diagnostics.map { "\($0.code) \($0.field ?? "")" })
         var lost: [Diagnostic] = []
         if case .failure(let e) = Stukken.load(source) {
             lost = e.diagnostics.filter { !rewritten.contains("\($0.code) \($0.field ?? "")") }

@@ -84,7 +84,8 @@ extension FormValue {
     func limitProblem(fields: [Field]) -> String? {
         var controls = 0
         if let problem = count(fields: fields, path: "", controls: &controls) { return problem }
-        return controls > FormLimits.maximumFields ? ServeMessage.tooManyFields(limit: FormLimits.maximumFields).text : nil
+        return controls > FormLimits.maximumFields
+            ? ServeMessage.tooManyFields(limit: FormLimits.maximumFields).text : nil
     }
 
     /// Counts the form's controls as the page shows them (every field of a record, every row

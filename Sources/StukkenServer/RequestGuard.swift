@@ -57,7 +57,8 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch let error as HTTPError {
-            response = FormServer.errorPage(error.body ?? ServeMessage.status(error.status.code).text, status: error.status)
+            response = FormServer.errorPage(
+                error.body ?? ServeMessage.status(error.status.code).text, status: error.status)
         } catch is NIOTooManyBytesError {
             response = FormServer.errorPage(ServeMessage.status(413).text, status: .contentTooLarge)
         } catch {

@@ -126,7 +126,8 @@ final class SubmittedForm {
         guard significant.count <= 3, let number = Int(significant.isEmpty ? "0" : significant),
             number <= FormLimits.maximumItems
         else {
-            throw FormRefusal(message: ServeMessage.tooManyRows(list: String(list), limit: FormLimits.maximumItems).text)
+            throw FormRefusal(
+                message: ServeMessage.tooManyRows(list: String(list), limit: FormLimits.maximumItems).text)
         }
         return number == 0 ? nil : number
     }

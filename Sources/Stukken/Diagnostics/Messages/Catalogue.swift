@@ -12,19 +12,19 @@ extension Message {
             .outputNameTaken,
             "\(other) wordt ook \(output); hernoem een van beide of render ze apart (niets geschreven voor beide)"
         )
-}
+    }
     static func fileTooLarge(bytes: Int, maximum: Int = Limits.maximumFileBytes) -> Message {
         Message(
             .fileTooLarge,
             "bestand is te groot (\(bytes) bytes; hoogstens \(maximum)); splits het stuk of zet grote delen in een bijlage"
         )
-}
+    }
     static func notUTF8(byte: UInt8) -> Message {
         Message(
             .notUTF8,
             "het bestand is geen UTF-8-tekst (byte 0x\(String(byte, radix: 16, uppercase: true)) hier); sla het op als UTF-8"
         )
-}
+    }
     static var emptyFile: Message {
         let kinds = DocumentKinds.names
         let list = kinds.dropLast().joined(separator: ", ") + " of " + (kinds.last ?? "")
@@ -39,47 +39,57 @@ extension Message {
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         return Message(
             .escapedInvisibleCharacter,
-            "onzichtbaar stuurteken \(code) in deze waarde (als escape tussen aanhalingstekens geschreven); verwijder het")
+            "onzichtbaar stuurteken \(code) in deze waarde (als escape tussen aanhalingstekens geschreven); verwijder het"
+        )
     }
     static func invisibleCharacter(_ scalar: Unicode.Scalar) -> Message {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         return Message(
             .invisibleCharacter,
-            "onzichtbaar stuurteken \(code) in de tekst (vaak meegekomen bij kopiëren uit Word of een pdf); verwijder het")
+            "onzichtbaar stuurteken \(code) in de tekst (vaak meegekomen bij kopiëren uit Word of een pdf); verwijder het"
+        )
     }
     static func aliasRefused(name: String) -> Message {
         Message(
             .aliasRefused,
             "'*\(name)' wordt in YAML gelezen als verwijzing (alias), en verwijzingen zijn niet toegestaan; bedoelt u tekst, zet de waarde dan tussen aanhalingstekens, bijvoorbeeld \"*\(name) …*\""
         )
-}
+    }
     static func anchorRefused(name: String) -> Message {
         Message(
             .anchorRefused,
             "'&\(name)' wordt in YAML gelezen als anker, en ankers zijn niet toegestaan; bedoelt u tekst, zet de waarde dan tussen aanhalingstekens, bijvoorbeeld \"&\(name) …\""
         )
-}
+    }
     static func markdownShape(_ problem: MarkdownShape.Problem, field: String) -> Message {
         let at = "regel \(problem.line) van veld '\(field)'"
         switch problem.kind {
         case .tooManyColumns(let n):
             return Message(
                 .markdownShape,
-                "tabel met \(n) kolommen (\(at)); hoogstens \(Limits.maximumTableColumns): zet zo'n tabel in een bijlage")
+                "tabel met \(n) kolommen (\(at)); hoogstens \(Limits.maximumTableColumns): zet zo'n tabel in een bijlage"
+            )
         case .tooManyCells(let n):
             return Message(
                 .markdownShape,
-                "de tabellen van dit stuk hebben samen \(n) cellen (\(at)); hoogstens \(Limits.maximumTableCells): zet grote tabellen in een bijlage")
+                "de tabellen van dit stuk hebben samen \(n) cellen (\(at)); hoogstens \(Limits.maximumTableCells): zet grote tabellen in een bijlage"
+            )
         case .nestedTooDeep(let n):
-            return Message(.markdownShape, "\(n) lijsten of citaten in elkaar (\(at)); hoogstens \(Limits.maximumMarkdownNesting)")
+            return Message(
+                .markdownShape, "\(n) lijsten of citaten in elkaar (\(at)); hoogstens \(Limits.maximumMarkdownNesting)")
         case .tooManyAtSigns(let n):
-            return Message(.markdownShape, "\(n) @-tekens in de Markdown-velden van dit stuk (\(at)); hoogstens \(Limits.maximumAtSigns)")
+            return Message(
+                .markdownShape,
+                "\(n) @-tekens in de Markdown-velden van dit stuk (\(at)); hoogstens \(Limits.maximumAtSigns)")
         case .tooManyFootnoteReferences(let n):
-            return Message(.markdownShape, "\(n) voetnootverwijzingen ([^…]) in dit stuk (\(at)); hoogstens \(Limits.maximumFootnoteReferences)")
+            return Message(
+                .markdownShape,
+                "\(n) voetnootverwijzingen ([^…]) in dit stuk (\(at)); hoogstens \(Limits.maximumFootnoteReferences)")
         }
     }
-    static let nestedTooDeep = Message(.nestedTooDeep,
+    static let nestedTooDeep = Message(
+        .nestedTooDeep,
         "de YAML is te diep genest (meer dan \(Limits.maximumNesting) niveaus); geen stuk heeft dat nodig")
     /// libyaml reports in English. The problems authors meet get a Dutch sentence; any other
     /// keeps libyaml's own words, quoted and marked as such, so no English goes unexplained.
@@ -93,17 +103,20 @@ extension Message {
                 "een ': ' waar geen nieuw veld kan beginnen; staat er een ': ' in een waarde? "
                 + "zet de waarde dan tussen aanhalingstekens"
         } else if english.contains("single document") || english.contains("expected <document end>") {
-            dutch = "een tweede document na '---'; een bestand bevat één stuk: verwijder de tweede '---' of splits het bestand"
+            dutch =
+                "een tweede document na '---'; een bestand bevat één stuk: verwijder de tweede '---' of splits het bestand"
         } else if problem.contains("unknown escape") {
             dutch =
                 "onbekende escape (een \\ gevolgd door een teken dat YAML niet kent) tussen dubbele aanhalingstekens; "
                 + "schrijf een backslash als \\\\ of zet de tekst tussen enkele aanhalingstekens"
         } else if english.contains("quoted scalar") {
-            dutch = "tekst tussen aanhalingstekens die niet wordt afgesloten; sluit de tekst af met hetzelfde aanhalingsteken"
+            dutch =
+                "tekst tussen aanhalingstekens die niet wordt afgesloten; sluit de tekst af met hetzelfde aanhalingsteken"
         } else if problem.contains("block entry") || problem.contains("expected <block end>")
             || problem.contains("did not find expected key") || problem.contains("could not find expected ':'")
         {
-            dutch = "de inspringing klopt niet (een '- ' of veld op een onverwachte plek); controleer de inspringing van deze regel"
+            dutch =
+                "de inspringing klopt niet (een '- ' of veld op een onverwachte plek); controleer de inspringing van deze regel"
         } else if problem.contains("cannot start any token") {
             dutch =
                 "een teken waarmee een waarde in YAML niet mag beginnen (zoals @ of `); "
@@ -116,15 +129,18 @@ extension Message {
         }
         return Message(.yamlSyntax, "YAML-fout: \(dutch)")
     }
-    static func yamlUnreadable(_ detail: String) -> Message { Message(
+    static func yamlUnreadable(_ detail: String) -> Message {
+        Message(
             .yamlUnreadable,
-            "YAML kan niet gelezen worden (de YAML-lezer: \"\(detail)\"); controleer aanhalingstekens, dubbele punten en inspringing") }
+            "YAML kan niet gelezen worden (de YAML-lezer: \"\(detail)\"); controleer aanhalingstekens, dubbele punten en inspringing"
+        )
+    }
     static func duplicateKey(_ key: String) -> Message {
         Message(
             .duplicateKey,
             "veld '\(key)' staat twee keer in dezelfde mapping; houd er één"
         )
-}
+    }
 
     // MARK: Structure
     static let keyNotText = Message(.keyNotText, "een sleutel moet tekst zijn")
@@ -135,25 +151,25 @@ extension Message {
                 ? "het bestand moet uit velden bestaan ('sleutel: waarde'), maar is \(found)"
                 : "veld '\(path)' moet velden bevatten ('sleutel: waarde'), maar is \(found)"
         )
-}
+    }
     static func expectedList(_ path: String, found: String) -> Message {
         Message(
             .expectedList,
             "veld '\(path)' moet een lijst zijn (regels die met '- ' beginnen), maar is \(found)"
         )
-}
+    }
     static func expectedText(_ path: String, found: String) -> Message {
         Message(
             .expectedText,
             "veld '\(path)' moet tekst zijn, maar is \(found)"
         )
-}
+    }
     static func expectedTextOrMapping(_ path: String, found: String) -> Message {
         Message(
             .expectedTextOrMapping,
             "veld '\(path)' moet tekst of een mapping zijn, maar is \(found)"
         )
-}
+    }
     static func unknownKey(_ key: String, suggestion: String?, known: [String]) -> Message {
         if let suggestion { return Message(.unknownKey, "onbekend veld '\(key)'; bedoelde u '\(suggestion)'?") }
         return Message(.unknownKey, "onbekend veld '\(key)'; bekende velden hier: \(known.joined(separator: ", "))")
@@ -163,19 +179,20 @@ extension Message {
         let place = path.isEmpty ? "" : " in '\(path)'"
         return Message(
             .missingRequired,
-            "verplicht veld '\(field.key)' (\(field.label)) ontbreekt\(place)\(when); voeg toe: \(field.key): \(field.example ?? "…")")
+            "verplicht veld '\(field.key)' (\(field.label)) ontbreekt\(place)\(when); voeg toe: \(field.key): \(field.example ?? "…")"
+        )
     }
     static func emptyRequired(_ field: Field) -> Message {
         Message(
             .emptyRequired,
             "verplicht veld '\(field.key)' (\(field.label)) is leeg; vul het in"
         )
-}
+    }
     static func emptyListItem(_ path: String) -> Message {
         Message(
             .emptyListItem,
-     "'\(path)' is leeg; vul het in of verwijder de regel" )
-}
+            "'\(path)' is leeg; vul het in of verwijder de regel")
+    }
     static func tooFewItems(_ path: String, minimum: Int) -> Message {
         Message(
             .tooFewItems,
@@ -183,7 +200,7 @@ extension Message {
                 ? "veld '\(path)' moet minstens één punt bevatten"
                 : "veld '\(path)' moet minstens \(minimum) punten bevatten"
         )
-}
+    }
 
     // MARK: Values
     static func notADate(_ text: String, field: String) -> Message {
@@ -191,21 +208,24 @@ extension Message {
             .notADate,
             "'\(text)' in veld '\(field)' is geen datum; schrijf 2016-10-10 of 10 oktober 2016"
         )
-}
+    }
     static func impossibleDate(_ text: String, field: String, why: String) -> Message {
         Message(
             .impossibleDate,
             "ongeldige datum '\(text)' in veld '\(field)': \(why); schrijf 2016-10-10 of 10 oktober 2016"
         )
-}
+    }
     static func notJaNee(_ text: String, field: String) -> Message {
         let lower = text.lowercased()
         if lower == "ja" || lower == "nee" {
-            return Message(.notJaNee, "veld '\(field)' moet 'ja' of 'nee' zijn (kleine letters), niet '\(text)'; bedoelde u '\(lower)'?")
+            return Message(
+                .notJaNee,
+                "veld '\(field)' moet 'ja' of 'nee' zijn (kleine letters), niet '\(text)'; bedoelde u '\(lower)'?")
         }
         return Message(
             .notJaNee,
-            "veld '\(field)' moet 'ja' of 'nee' zijn, niet '\(text)' (YAML-waarden als yes/no/true/false worden niet geraden)")
+            "veld '\(field)' moet 'ja' of 'nee' zijn, niet '\(text)' (YAML-waarden als yes/no/true/false worden niet geraden)"
+        )
     }
     static func notAChoice(_ text: String, field: String, options: [String], suggestion: String?) -> Message {
         let list = options.map { "'\($0)'" }.joined(separator: ", ")
@@ -214,43 +234,49 @@ extension Message {
     }
     static func unknownKind(_ text: String, suggestion: String?, kinds: [String]) -> Message {
         let hint = suggestion.map { "; bedoelde u '\($0)'?" } ?? ""
-        return Message(.unknownKind, "onbekende soort '\(text)'\(hint) (bekende soorten: \(kinds.joined(separator: ", ")))")
+        return Message(
+            .unknownKind, "onbekende soort '\(text)'\(hint) (bekende soorten: \(kinds.joined(separator: ", ")))")
     }
     /// For a kind named where only a known kind will do (`stukken new`, the form's address).
     public static func chooseKind(_ soort: String) -> Message {
         Message(.chooseKind, "onbekende soort '\(soort)'; kies uit: \(DocumentKinds.names.joined(separator: ", "))")
     }
-    static let meetingIsNotAStuk = Message(.meetingIsNotAStuk,
-        "dit is een vergadering, geen stuk: maak het pakket met 'stukken pack'; 'stukken check' controleert de vergadering en wat ze noemt")
-    static let meetingSkipped = Message(.meetingSkipped, "een vergadering, geen stuk: overgeslagen (maak het pakket met 'stukken pack')")
+    static let meetingIsNotAStuk = Message(
+        .meetingIsNotAStuk,
+        "dit is een vergadering, geen stuk: maak het pakket met 'stukken pack'; 'stukken check' controleert de vergadering en wat ze noemt"
+    )
+    static let meetingSkipped = Message(
+        .meetingSkipped, "een vergadering, geen stuk: overgeslagen (maak het pakket met 'stukken pack')")
     static func missingKind(kinds: [String]) -> Message {
         Message(
             .missingKind,
             "veld 'soort' ontbreekt; begin het bestand met bijvoorbeeld 'soort: voorstel' (bekende soorten: \(kinds.joined(separator: ", ")))"
         )
-}
+    }
     static func rawHTMLShownAsText(field: String) -> Message {
         Message(
             .rawHTMLShownAsText,
             "HTML in veld '\(field)' wordt niet uitgevoerd maar als tekst getoond; gebruik Markdown (bijvoorbeeld [^1] voor een voetnoot)"
         )
-}
+    }
     static func unknownGemeente(_ name: String, suggestion: String?, gemeenten: [String] = []) -> Message {
-        if let suggestion { return Message(.unknownGemeente, "'\(name)' is geen Twentse gemeente; bedoelde u '\(suggestion)'?") }
+        if let suggestion {
+            return Message(.unknownGemeente, "'\(name)' is geen Twentse gemeente; bedoelde u '\(suggestion)'?")
+        }
         let list = gemeenten.isEmpty ? "" : " (de Twentse gemeenten: \(gemeenten.joined(separator: ", ")))"
         return Message(.unknownGemeente, "'\(name)' is geen Twentse gemeente\(list)")
     }
     static func duplicateGemeente(_ name: String) -> Message {
         Message(
             .duplicateGemeente,
-     "gemeente '\(name)' staat twee keer in de lijst" )
-}
+            "gemeente '\(name)' staat twee keer in de lijst")
+    }
     static func mijlpaalNaEinddatum(_ datum: String, einddatum: String) -> Message {
         Message(
             .mijlpaalNaEinddatum,
             "deze mijlpaal (\(datum)) valt na de einddatum van het project (\(einddatum)); verschuif de mijlpaal of de einddatum"
         )
-}
+    }
 
     // MARK: Templates
     static func templateMissing(_ name: String, directory: String) -> Message {
@@ -258,6 +284,6 @@ extension Message {
             .templateMissing,
             "sjabloon '\(name)' ontbreekt in \(directory)"
         )
-}
+    }
     static func templateSyntax(_ detail: String) -> Message { Message(.templateSyntax, "sjabloonfout: \(detail)") }
 }

@@ -1,7 +1,9 @@
 /// The usage errors of the `stukken` command itself (its options and arguments).
 public enum CommandMessage {
     public static func noYAMLInFolder(_ folder: String) -> Message {
-        Message(.noYAMLInFolder, "\(folder): deze map bevat geen .yaml-bestanden; geef een map met stukken of noem de bestanden")
+        Message(
+            .noYAMLInFolder,
+            "\(folder): deze map bevat geen .yaml-bestanden; geef een map met stukken of noem de bestanden")
     }
     public static func outputExists(_ output: String) -> Message {
         Message(
@@ -11,7 +13,8 @@ public enum CommandMessage {
         Message(.optionNeedsOption, "\(option) hoort bij \(other); geef ook \(other) of laat \(option) weg")
     }
     public static let pdfTimeoutNotPositive = Message(
-        .pdfTimeoutNotPositive, "--pdf-timeout moet groter dan 0 zijn; geef een aantal seconden, bijvoorbeeld --pdf-timeout 60")
+        .pdfTimeoutNotPositive,
+        "--pdf-timeout moet groter dan 0 zijn; geef een aantal seconden, bijvoorbeeld --pdf-timeout 60")
     public static let noInputFiles = Message(
         .noInputFiles, "geef minstens één YAML-bestand; bijvoorbeeld: stukken render voorstel.yaml")
     public static let manyInputsNeedFolder = Message(

@@ -45,10 +45,25 @@ public enum MessagePart {
         "\(items) agendapunten (\(publicItems) openbaar, \(nonPublicItems) niet openbaar), "
             + "\(files) bestanden, \(bytes) bytes, \(rendered) opnieuw gemaakt, \(reused) ongewijzigd, \(time) s"
     }
-    public static func filesWithErrors(_ failed: Int, of total: Int) -> String { "\(failed) van \(total) bestanden met fouten" }
+    public static func filesWithErrors(_ failed: Int, of total: Int) -> String {
+        "\(failed) van \(total) bestanden met fouten"
+    }
     public static let nothingWritten = "niets geschreven: los eerst de fouten op"
 
-    // The form server's status lines.
+    // The form server's status lines: whole sentences on a line of their own in the page, so
+    // they start with a capital and end with a full stop (the one exception to the style rule).
+    public static func formStatus(_ errors: Int) -> String {
+        switch errors {
+        case 0: "Geen fouten: het stuk is klaar om te downloaden."
+        case 1: "1 fout; zie de melding bij het veld."
+        default: "\(errors) fouten; zie de meldingen bij de velden."
+        }
+    }
+    public static let formHint = "Vul de velden in; de meldingen verschijnen als u controleert."
+    /// `count` is spliced in by the preview script (a JavaScript expression there).
+    public static func formIncomplete(_ count: String) -> String {
+        "Nog niet compleet (\(count)); 'Controleren' toont alle meldingen bij de velden."
+    }
     public static func opened(_ path: String) -> String {
         "geopend: \(path); het bestand zelf wordt niet gewijzigd, neem het resultaat mee met 'Download YAML'"
     }

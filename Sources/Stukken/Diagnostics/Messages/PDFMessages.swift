@@ -1,7 +1,9 @@
 /// Texts of the PDF stage (WeasyPrint).
 enum PDFMessage {
-    static let weasyprintMissing = Message(.weasyprintMissing,
-        "PDF maken kan niet: WeasyPrint is niet geïnstalleerd; installeer het Debian-pakket 'weasyprint' (sudo apt-get install weasyprint); HTML maken werkt ook zonder")
+    static let weasyprintMissing = Message(
+        .weasyprintMissing,
+        "PDF maken kan niet: WeasyPrint is niet geïnstalleerd; installeer het Debian-pakket 'weasyprint' (sudo apt-get install weasyprint); HTML maken werkt ook zonder"
+    )
     static func weasyprintNotExecutable(_ path: String) -> Message {
         Message(
             .weasyprintNotExecutable,
@@ -9,21 +11,22 @@ enum PDFMessage {
                 + "'#!' en de Python die WeasyPrint heeft); wijs met STUKKEN_WEASYPRINT naar de weasyprint van het "
                 + "Debian-pakket, /usr/bin/weasyprint"
         )
-}
+    }
     static func timedOut(seconds: Int) -> Message {
         Message(
             .pdfTimedOut,
             "WeasyPrint was na \(seconds) s nog niet klaar en is gestopt; er is geen PDF geschreven"
         )
-}
+    }
     static func failed(status: Int32, detail: String) -> Message {
         Message(
             .pdfFailed,
             "WeasyPrint stopte met status \(status); er is geen PDF geschreven" + (detail.isEmpty ? "" : ":\n" + detail)
         )
-}
+    }
     static func io(_ detail: String) -> Message { Message(.pdfUnavailable, "PDF maken kan niet: \(detail)") }
-    static let stdoutRefused = Message(.pdfToStdout, "een PDF gaat niet naar het scherm: geef met -o een bestand of map")
+    static let stdoutRefused = Message(
+        .pdfToStdout, "een PDF gaat niet naar het scherm: geef met -o een bestand of map")
     /// `image`: as the stuk names it (`grafiek.png`, `http://…`), or the URL an SVG names.
     static func imageLeftOut(_ image: String, reason: RefusedImage.Reason) -> Message {
         let why =
