@@ -69,6 +69,15 @@ import Testing
         #expect(d.description == "a.yaml:3:1: warning: STK037: gemeente 'Hengelo' staat twee keer in de lijst")
     }
 
+    /// libyaml's English is translated where authors meet it, and marked as its own words elsewhere.
+    @Test func libyamlProblemsReadAsDutch() throws {
+        let escape = diagnostics("soort: voorstel\nonderwerp: \"a\\qb\"\n").first
+        #expect(escape?.code == .yamlSyntax)
+        #expect(escape?.message.hasPrefix("YAML-fout: onbekende escape") == true, "\(String(describing: escape))")
+        let other = Message.yamlSyntax(problem: "found something new", context: "while parsing", line: "x")
+        #expect(other.text.contains("(libyaml: \"found something new (while parsing)\")"), "\(other.text)")
+    }
+
     /// Top-level declarations of the catalogue's enums and extensions, each with its text up
     /// to the next one.
     static func entries(in text: String) -> [(String, String)] {
