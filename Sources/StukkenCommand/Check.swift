@@ -12,7 +12,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let inputs = InputFiles.expand(files)
         if let empty = inputs.emptyFolders.first {
-            throw ValidationError("\(empty): deze map bevat geen .yaml-bestanden.")
+            throw ValidationError(CommandMessage.noYAMLInFolder(empty).description)
         }
         let files = inputs.files
         // A meeting file is checked as `pack` would: every stuk and bijlage it names too.
@@ -31,7 +31,7 @@ struct Check: ParsableCommand {
             }
         }
         if failed > 0 {
-            FileHandle.standardError.write(Data("\(failed) van \(files.count) bestanden met fouten\n".utf8))
+            FileHandle.standardError.write(Data((MessagePart.filesWithErrors(failed, of: files.count) + "\n").utf8))
             throw ExitCode.failure
         }
         _ = stukken

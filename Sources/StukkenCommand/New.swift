@@ -17,8 +17,7 @@ struct New: ParsableCommand {
 
     func validate() throws {
         guard DocumentKinds.kind(named: kind) != nil else {
-            throw ValidationError(
-                "Onbekende soort '\(kind)'; kies uit: \(DocumentKinds.names.joined(separator: ", ")).")
+            throw ValidationError(Message.chooseKind(kind).description)
         }
     }
 
@@ -31,7 +30,7 @@ struct New: ParsableCommand {
         // lstat, not stat: a symlink, even one that leads nowhere yet, is something there.
         var info = stat()
         if lstat(output, &info) == 0 {
-            Console.error("\(output) bestaat al; kies een andere naam (stukken overschrijft geen bestaand bestand)")
+            Console.error(CommandMessage.outputExists(output))
             throw ExitCode.failure
         }
         do {
@@ -64,8 +63,7 @@ struct Schema: ParsableCommand {
 
     func validate() throws {
         guard DocumentKinds.kind(named: kind) != nil else {
-            throw ValidationError(
-                "Onbekende soort '\(kind)'; kies uit: \(DocumentKinds.names.joined(separator: ", ")).")
+            throw ValidationError(Message.chooseKind(kind).description)
         }
     }
 

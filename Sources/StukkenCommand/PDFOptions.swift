@@ -1,4 +1,5 @@
 import ArgumentParser
+import Stukken
 
 /// `--voorblad` and `--pdf-timeout`, shared by the commands that make PDFs.
 struct PDFOptions: ParsableArguments {
@@ -11,7 +12,9 @@ struct PDFOptions: ParsableArguments {
     /// `makingPDFs`: whether the command was asked for PDFs, by `pdfFlag`. Called from the
     /// command's `validate`, so its own checks come first.
     func check(makingPDFs: Bool, pdfFlag: String) throws {
-        if voorblad && !makingPDFs { throw ValidationError("--voorblad hoort bij \(pdfFlag).") }
-        if !(pdfTimeout > 0) { throw ValidationError("--pdf-timeout moet groter dan 0 zijn.") }
+        if voorblad && !makingPDFs {
+            throw ValidationError(CommandMessage.optionNeedsOption("--voorblad", needs: pdfFlag).description)
+        }
+        if !(pdfTimeout > 0) { throw ValidationError(CommandMessage.pdfTimeoutNotPositive.description) }
     }
 }

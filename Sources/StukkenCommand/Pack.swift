@@ -60,7 +60,7 @@ struct Pack: ParsableCommand {
     func run() throws {
         let templates = try templateOptions.load()
         if besloten && woo {
-            Console.error(WooMessage.wooNotForMembers)
+            Console.error(WooMessage.wooNotForMembers.description)
             throw ExitCode.validationFailure
         }
         // The configuration and the plan are both checked before anything is written,
@@ -113,7 +113,7 @@ struct Pack: ParsableCommand {
         case .failure(let error): problems += error.diagnostics
         }
         Console.report(problems, sources: Console.sources(for: problems))
-        FileHandle.standardError.write(Data("niets geschreven: los eerst de fouten op\n".utf8))
+        FileHandle.standardError.write(Data((MessagePart.nothingWritten + "\n").utf8))
         throw ExitCode.failure
     }
 

@@ -45,7 +45,7 @@ struct Render: ParsableCommand {
     @OptionGroup var templateOptions: TemplateOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Geef minstens één YAML-bestand.") }
+        if files.isEmpty { throw ValidationError(CommandMessage.noInputFiles.description) }
         if format == .pdf && output == nil { throw ValidationError(PDFRenderer.Failure.stdoutRefused) }
         try pdfOptions.check(makingPDFs: format == .pdf, pdfFlag: "--format pdf")
     }
@@ -53,7 +53,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let inputs = InputFiles.expand(self.files)
         if let empty = inputs.emptyFolders.first {
-            throw ValidationError("\(empty): deze map bevat geen .yaml-bestanden.")
+            throw ValidationError(CommandMessage.noYAMLInFolder(empty).description)
         }
         let files = inputs.files
         let templates = try templateOptions.load()
@@ -140,7 +140,7 @@ struct Render: ParsableCommand {
     private func outputIsDirectory(files: [String], namedFolder: Bool) throws -> Bool {
         guard let output else {
             if files.count > 1 || namedFolder {
-                throw ValidationError("Meer dan één invoerbestand: geef met -o een map.")
+                throw ValidationError(CommandMessage.manyInputsNeedFolder.description)
             }
             return false
         }
@@ -148,7 +148,7 @@ struct Render: ParsableCommand {
         let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
         if files.count > 1 || namedFolder {
             if exists && !isDirectory.boolValue {
-                throw ValidationError("-o \(output) is een bestand; geef voor meer invoerbestanden een map.")
+                throw ValidationError(CommandMessage.manyInputsOutputIsFile(output).description)
             }
             return true
         }

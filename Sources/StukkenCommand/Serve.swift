@@ -17,7 +17,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var templateOptions: TemplateOptions
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port moet tussen 0 en 65535 liggen") }
+        guard (0...65535).contains(port) else { throw ValidationError(CommandMessage.portOutOfRange.description) }
     }
 
     func run() async throws {
@@ -40,7 +40,7 @@ struct Serve: AsyncParsableCommand {
         try await FormServer.run(port: port, workbench: Workbench(templates: templates), opened: opened) { port in
             let url = "http://127.0.0.1:\(port)/" + (opened == nil ? "" : "bestand")
             // Written straight to the file descriptor, so a script reading the pipe sees it at once.
-            FileHandle.standardOutput.write(Data((ServeMessage.listening(url) + "\n").utf8))
+            FileHandle.standardOutput.write(Data((MessagePart.listening(url) + "\n").utf8))
         }
     }
 }

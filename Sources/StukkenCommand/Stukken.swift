@@ -47,6 +47,11 @@ enum Console {
         FileHandle.standardError.write(Data(("stukken: error: " + text + "\n").utf8))
     }
 
+    /// `stukken: error: STK081: …`, the catalogue's message with its code.
+    static func error(_ message: Message) {
+        error(message.description)
+    }
+
     /// Loads every file, printing its diagnostics; returns those that loaded.
     static func loadAll(_ files: [String]) -> (stukken: [Stuk], failed: Int) {
         var loaded: [Stuk] = []

@@ -1,3 +1,5 @@
+import Stukken
+
 /// The form's stylesheet and its one small script, served by the binary itself: no
 /// external fonts, scripts or CDNs.
 enum Assets {
@@ -68,7 +70,7 @@ enum Assets {
                 frame.srcdoc = answer.html;
                 document.getElementById("stand").textContent = (all || answer.fouten === 0)
                   ? answer.stand
-                  : "Nog niet compleet (" + answer.fouten + "); 'Controleren' toont alle meldingen bij de velden.";
+                  : "\(MessagePart.formIncomplete("\" + answer.fouten + \""))";
                 var lists = form.querySelectorAll("ul.fout[data-pad]");
                 for (var i = 0; i < lists.length; i++) {
                   var list = lists[i];

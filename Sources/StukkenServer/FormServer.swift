@@ -39,8 +39,8 @@ public enum FormServer {
             let contentType = request.headers[.contentType] ?? ""
             let bytes = body.getBytes(at: body.readerIndex, length: body.readableBytes) ?? []
             switch Multipart.file(named: "bestand", in: bytes, contentType: contentType) {
-            case .failure(.badBoundary): return errorPage(ServeMessage.badUpload, status: .badRequest)
-            case .failure(.noFile): return errorPage(ServeMessage.noUpload, status: .badRequest)
+            case .failure(.badBoundary): return errorPage(ServeMessage.badUpload.text, status: .badRequest)
+            case .failure(.noFile): return errorPage(ServeMessage.noUpload.text, status: .badRequest)
             case .success(let upload):
                 let name = Multipart.displayName(upload.fileName)
                 return open(SourceFile.decode(Data(upload.bytes), path: name), workbench: workbench)
@@ -78,7 +78,7 @@ public enum FormServer {
             return html(workbench.formPage(kind: kind, values: values, notice: notice))
         case .notValid(let values):
             return html(
-                workbench.formPage(kind: kind, values: values, notice: ServeMessage.htmlNeedsValid),
+                workbench.formPage(kind: kind, values: values, notice: ServeMessage.htmlNeedsValid.text),
                 status: .unprocessableContent)
         case .download(let data, let name, let type):
             return download(data, name: name, type: type)
@@ -100,7 +100,7 @@ public enum FormServer {
             }
         } catch {
             return html(
-                workbench.formPage(kind: kind, values: values, notice: ServeMessage.pdfBusy),
+                workbench.formPage(kind: kind, values: values, notice: ServeMessage.pdfBusy.text),
                 status: .serviceUnavailable)
         }
         switch made {
@@ -146,7 +146,7 @@ public enum FormServer {
         guard let kind = DocumentKinds.kind(named: soort) else {
             // The name comes from the address: shown short and without invisible characters.
             let shown = Multipart.visible(soort, limit: 60)
-            throw HTTPError(.notFound, message: ServeMessage.unknownKind(shown, kinds: DocumentKinds.names))
+            throw HTTPError(.notFound, message: Message.chooseKind(shown).text)
         }
         return kind
     }
@@ -175,32 +175,34 @@ public enum FormServer {
         let source: SourceFile
         switch read {
         case .success(let s): source = s
-        case .failure(let e): return errorPage(ServeMessage.cannotOpen, diagnostics: e.diagnostics)
+        case .failure(let e): return errorPage(ServeMessage.cannotOpen.text, diagnostics: e.diagnostics)
         }
         let node: Node
         switch YAMLReader.read(source) {
         case .success(let n): node = n
-        case .failure(let e): return errorPage(ServeMessage.cannotOpen, diagnostics: e.diagnostics)
+        case .failure(let e): return errorPage(ServeMessage.cannotOpen.text, diagnostics: e.diagnostics)
         }
         let soort = node.mapping?.first { $0.key.scalar?.string == "soort" }?.value.scalar?.string ?? ""
         guard let kind = DocumentKinds.kind(named: soort) else {
             var diagnostics: [Diagnostic] = []
             if case .failure(let e) = Stukken.load(source) { diagnostics = e.diagnostics }
-            return errorPage(ServeMessage.cannotOpen, diagnostics: diagnostics)
+            return errorPage(ServeMessage.cannotOpen.text, diagnostics: diagnostics)
         }
         let values = FormValue.read(node: node, fields: kind.fields)
         // A file may hold more than one form post can carry back; it would open, but never save.
         if let problem = values.limitProblem(fields: kind.fields) {
-            return errorPage(ServeMessage.cannotOpen, lines: [problem], status: .contentTooLarge)
+            return errorPage(ServeMessage.cannotOpen.text, lines: [problem], status: .contentTooLarge)
         }
-        let rewritten = workbench.check(kind: kind, values: values).diagnostics.map(\.message)
+        // The same problem: the same code about the same field (texts may be reworded freely).
+        let rewritten = Set(
+            workbench.check(kind: kind, values: values).diagnostics.map { "\($0.code) \($0.field ?? "")" })
         var lost: [Diagnostic] = []
         if case .failure(let e) = Stukken.load(source) {
-            lost = e.diagnostics.filter { !rewritten.contains($0.message) }
+            lost = e.diagnostics.filter { !rewritten.contains("\($0.code) \($0.field ?? "")") }
         }
         return html(
             workbench.formPage(
-                kind: kind, values: values, notice: ServeMessage.opened(source.path), extraDiagnostics: lost))
+                kind: kind, values: values, notice: MessagePart.opened(source.path), extraDiagnostics: lost))
     }
 
     static func errorPage(

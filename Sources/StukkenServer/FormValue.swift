@@ -84,7 +84,8 @@ extension FormValue {
     func limitProblem(fields: [Field]) -> String? {
         var controls = 0
         if let problem = count(fields: fields, path: "", controls: &controls) { return problem }
-        return controls > FormLimits.maximumFields ? ServeMessage.tooManyFields(limit: FormLimits.maximumFields) : nil
+        return controls > FormLimits.maximumFields
+            ? ServeMessage.tooManyFields(limit: FormLimits.maximumFields).text : nil
     }
 
     /// Counts the form's controls as the page shows them (every field of a record, every row
@@ -104,7 +105,7 @@ extension FormValue {
         switch type {
         case .list(let element, _):
             guard items.count <= FormLimits.maximumItems else {
-                return ServeMessage.tooManyRows(list: path, limit: FormLimits.maximumItems)
+                return ServeMessage.tooManyRows(list: path, limit: FormLimits.maximumItems).text
             }
             for (i, item) in items.enumerated() {
                 if let problem = item.count(type: element, path: FieldPath.item(path, i), controls: &controls) {

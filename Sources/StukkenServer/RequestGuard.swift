@@ -35,13 +35,13 @@ struct HostGuard<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         guard request.headers[RequestTargetGuard.marker] == nil else {
-            return FormServer.plain(ServeMessage.absoluteTarget, status: .badRequest)
+            return FormServer.plain(ServeMessage.absoluteTarget.text, status: .badRequest)
         }
         let hosts = [request.head.authority].compactMap { $0 } + request.headers[values: .init("Host")!]
         guard let host = hosts.first, hosts.allSatisfy({ $0 == host }), Self.allowed(host),
             Self.sameOrigin(request, host: host)
         else {
-            return FormServer.plain(ServeMessage.wrongHost, status: .forbidden)
+            return FormServer.plain(ServeMessage.wrongHost.text, status: .forbidden)
         }
         return try await next(request, context)
     }
@@ -57,12 +57,13 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch let error as HTTPError {
-            response = FormServer.errorPage(error.body ?? ServeMessage.status(error.status.code), status: error.status)
+            response = FormServer.errorPage(
+                error.body ?? ServeMessage.status(error.status.code).text, status: error.status)
         } catch is NIOTooManyBytesError {
-            response = FormServer.errorPage(ServeMessage.status(413), status: .contentTooLarge)
+            response = FormServer.errorPage(ServeMessage.status(413).text, status: .contentTooLarge)
         } catch {
             context.logger.error("\(request.method) \(request.uri.path): \(error)")
-            response = FormServer.errorPage(ServeMessage.status(500), status: .internalServerError)
+            response = FormServer.errorPage(ServeMessage.status(500).text, status: .internalServerError)
         }
         for field in FormServer.securityHeaders where response.headers[field.name] == nil {
             response.headers.append(field)

@@ -22,7 +22,7 @@ enum URLEncodedForm {
     static func parse(_ body: String) throws(FormRefusal) -> [String: String] {
         let pairs = body.split(separator: "&")
         guard pairs.count <= FormLimits.maximumFields else {
-            throw FormRefusal(message: ServeMessage.tooManyFields(limit: FormLimits.maximumFields))
+            throw FormRefusal(message: ServeMessage.tooManyFields(limit: FormLimits.maximumFields).text)
         }
         var result: [String: String] = [:]
         for pair in pairs {
@@ -54,7 +54,7 @@ final class SubmittedForm {
     convenience init(_ form: [String: String]) throws(FormRefusal) {
         self.init()
         guard form.count <= FormLimits.maximumFields else {
-            throw FormRefusal(message: ServeMessage.tooManyFields(limit: FormLimits.maximumFields))
+            throw FormRefusal(message: ServeMessage.tooManyFields(limit: FormLimits.maximumFields).text)
         }
         for (name, value) in form {
             try insert(value, at: Substring(name), fullName: name)
@@ -126,7 +126,8 @@ final class SubmittedForm {
         guard significant.count <= 3, let number = Int(significant.isEmpty ? "0" : significant),
             number <= FormLimits.maximumItems
         else {
-            throw FormRefusal(message: ServeMessage.tooManyRows(list: String(list), limit: FormLimits.maximumItems))
+            throw FormRefusal(
+                message: ServeMessage.tooManyRows(list: String(list), limit: FormLimits.maximumItems).text)
         }
         return number == 0 ? nil : number
     }

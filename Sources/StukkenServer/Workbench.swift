@@ -38,7 +38,7 @@ public struct Workbench: Sendable {
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return checked.yaml }
         let lines =
-            [ServeMessage.unfinished(errors.count)]
+            [MessagePart.unfinished(errors.count)]
             + errors.map { "- " + ($0.field.map { "\($0): " } ?? "") + $0.message }
         return lines.map { "# " + YAMLWriter.comment($0) + "\n" }.joined() + checked.yaml
     }
@@ -125,7 +125,7 @@ public struct Workbench: Sendable {
         body += "<button type=\"submit\" name=\"actie\" value=\"html\">Download HTML</button>\n"
         body += "<button type=\"submit\" name=\"actie\" value=\"pdf\">Download PDF</button></div>\n"
         let status =
-            showMessages ? Self.status(errorCount) : "Vul de velden in; de meldingen verschijnen als u controleert."
+            showMessages ? Self.status(errorCount) : MessagePart.formHint
         body += "<p id=\"stand\" class=\"stand\" role=\"status\" aria-live=\"polite\">\(HTML.escape(status))</p>\n"
         let general = (messages[""] ?? []).map { "<li>\(HTML.escape($0))</li>" }.joined()
         body += "<ul class=\"fout\" id=\"v--fout\" data-pad=\"\">\(general)</ul>\n"
@@ -153,13 +153,7 @@ public struct Workbench: Sendable {
         return (renderer.fields(values), renderer.messages)
     }
 
-    static func status(_ errors: Int) -> String {
-        switch errors {
-        case 0: "Geen fouten: het stuk is klaar om te downloaden."
-        case 1: "1 fout; zie de melding bij het veld."
-        default: "\(errors) fouten; zie de meldingen bij de velden."
-        }
-    }
+    static func status(_ errors: Int) -> String { MessagePart.formStatus(errors) }
 
     static let noPreview = """
         <!doctype html><html lang="nl"><meta charset="utf-8"><title>Geen voorbeeld</title>\

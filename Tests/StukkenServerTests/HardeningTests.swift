@@ -32,7 +32,7 @@ func voorstelYAML(punten count: Int) -> String {
     /// many rows); 1,000,000 took 40 s and 4 GB. A row number above the limit is refused.
     @Test(arguments: ["/voorstel", "/voorstel/voorbeeld"])
     func rowNumberAboveTheLimitIsRefused(_ uri: String) async throws {
-        let refusal = HTML.escape(ServeMessage.tooManyRows(list: "voorstel", limit: FormLimits.maximumItems))
+        let refusal = HTML.escape(ServeMessage.tooManyRows(list: "voorstel", limit: FormLimits.maximumItems).text)
         try await app().test(.router) { client in
             for number in ["9223372036854775807", "99999999999999999999999999999", "1000000", "501", "0501"] {
                 let body = formBody([("onderwerp", "x"), ("voorstel[\(number)].tekst", "a")])
@@ -69,7 +69,7 @@ func voorstelYAML(punten count: Int) -> String {
 
     @Test func tooManyFieldsAreRefused() async throws {
         let limit = FormLimits.maximumFields
-        let refusal = HTML.escape(ServeMessage.tooManyFields(limit: limit))
+        let refusal = HTML.escape(ServeMessage.tooManyFields(limit: limit).text)
         try await app().test(.router) { client in
             for (count, status) in [(limit, HTTPResponse.Status.ok), (limit + 1, .contentTooLarge)] {
                 let body = formBody((1...count).map { ("veld\($0)", "") })
@@ -91,7 +91,7 @@ func voorstelYAML(punten count: Int) -> String {
                 #expect(response.status == .contentTooLarge)
                 #expect(
                     String(buffer: response.body).contains(
-                        HTML.escape(ServeMessage.tooManyRows(list: "voorstel", limit: limit))))
+                        HTML.escape(ServeMessage.tooManyRows(list: "voorstel", limit: limit).text)))
             }
             let (fits, fitsBody) = upload(voorstelYAML(punten: limit))
             try await client.execute(uri: "/openen", method: .post, headers: fits, body: fitsBody) { response in
@@ -102,7 +102,7 @@ func voorstelYAML(punten count: Int) -> String {
             try await client.execute(uri: "/voorstel", method: .post, headers: formHeaders, body: full) { response in
                 let html = String(buffer: response.body)
                 #expect(response.status == .ok)
-                #expect(html.contains(HTML.escape(ServeMessage.tooManyRows(list: "voorstel", limit: limit))))
+                #expect(html.contains(HTML.escape(ServeMessage.tooManyRows(list: "voorstel", limit: limit).text)))
                 #expect(html.contains("name=\"voorstel[\(limit)].tekst\""))
                 #expect(!html.contains("name=\"voorstel[\(limit + 1)].tekst\""))
             }
@@ -138,7 +138,7 @@ func voorstelYAML(punten count: Int) -> String {
                 try await client.execute(uri: "/openen", method: .post, headers: headers, body: body) { response in
                     #expect(response.status == status, "boundary of \(length)")
                     if status != .ok {
-                        #expect(String(buffer: response.body).contains(HTML.escape(ServeMessage.badUpload)))
+                        #expect(String(buffer: response.body).contains(HTML.escape(ServeMessage.badUpload.text)))
                     }
                 }
             }
@@ -197,7 +197,7 @@ func voorstelYAML(punten count: Int) -> String {
                 let html = String(buffer: response.body)
                 #expect(response.status == .ok)
                 #expect(!html.unicodeScalars.contains("\u{202E}") && !html.unicodeScalars.contains("\u{2028}"))
-                #expect(html.contains(HTML.escape(ServeMessage.opened("a\u{FFFD}lmth\u{FFFD}.yaml"))))
+                #expect(html.contains(HTML.escape(MessagePart.opened("a\u{FFFD}lmth\u{FFFD}.yaml"))))
             }
         }
     }

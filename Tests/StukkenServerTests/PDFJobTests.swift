@@ -48,7 +48,7 @@ import Testing
             try await client.execute(uri: "/evaluatie", method: .post, headers: formHeaders, body: body) { response in
                 #expect(response.status == .serviceUnavailable)
                 let html = String(buffer: response.body)
-                #expect(html.contains(HTML.escape(ServeMessage.pdfBusy)))
+                #expect(html.contains(HTML.escape(ServeMessage.pdfBusy.text)))
                 #expect(html.contains("Pilot regionaal dashboard"))
             }
         }

@@ -285,18 +285,20 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
         let pairs = [
             ("voorstel[1].tekst", "Eerste punt"), ("voorstel[2].tekst", "tweede"), ("voorstel[2].punten[1].tekst", ""),
         ]
+        // Any three distinct catalogue messages will do.
+        let (m2, m3, m4) = (ServeMessage.pdfBusy, ServeMessage.badUpload, ServeMessage.noUpload)
         let diagnostics = [
-            Diagnostic(.error, file: "x", field: "voorstel[2]", message: "m2"),
-            Diagnostic(.error, file: "x", field: "voorstel[2].punten[1].tekst", message: "m3"),
-            Diagnostic(.error, file: "x", field: "onbekend", message: "m4"),
+            Diagnostic(.error, file: "x", field: "voorstel[2]", message: m2),
+            Diagnostic(.error, file: "x", field: "voorstel[2].punten[1].tekst", message: m3),
+            Diagnostic(.error, file: "x", field: "onbekend", message: m4),
         ]
         var form: [String: String] = [:]
         for (n, v) in pairs { form[n] = v }
         let values = try FormValue.read(form: form, fields: Voorstel.fields)
         let (html, messages) = Workbench.fields(kind: Voorstel.self, values: values, diagnostics: diagnostics)
-        #expect(messages["voorstel[2]"] == ["m2"])
-        #expect(messages["voorstel[2].punten[1].tekst"] == ["m3"])
-        #expect(messages[""] == ["m4"])
+        #expect(messages["voorstel[2]"] == [m2.text])
+        #expect(messages["voorstel[2].punten[1].tekst"] == [m3.text])
+        #expect(messages[""] == [m4.text])
         #expect(html.contains("name=\"voorstel[2].punten[1].tekst\""))
     }
 
@@ -406,7 +408,7 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
             case .failure(let e): diagnostics = e.diagnostics
             }
             #expect(!diagnostics.isEmpty)
-            #expect(yaml.hasPrefix("# " + ServeMessage.unfinished(diagnostics.count) + "\n"))
+            #expect(yaml.hasPrefix("# " + MessagePart.unfinished(diagnostics.count) + "\n"))
             for d in diagnostics { #expect(yaml.contains(d.message)) }
             #expect(yaml.contains("project: \"Buurtpreventie\"\n"))
         }
@@ -433,7 +435,7 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
             ) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.headers[.contentDisposition] == nil)
-                #expect(String(buffer: response.body).contains(HTML.escape(ServeMessage.htmlNeedsValid)))
+                #expect(String(buffer: response.body).contains(HTML.escape(ServeMessage.htmlNeedsValid.text)))
             }
         }
     }
@@ -485,7 +487,7 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
             ) { response in
                 #expect(response.status == .unprocessableContent)
                 let html = String(buffer: response.body)
-                #expect(html.contains(HTML.escape(ServeMessage.cannotOpen)))
+                #expect(html.contains(HTML.escape(ServeMessage.cannotOpen.text)))
                 #expect(html.contains("x.yaml:1:1: error:"))
             }
             try await client.execute(
@@ -514,7 +516,7 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
                 try await client.execute(uri: uri, method: .get, headers: [.init("Host")!: "rebind.evil.example"]) {
                     response in
                     #expect(response.status == .forbidden)
-                    #expect(String(buffer: response.body).contains(ServeMessage.wrongHost))
+                    #expect(String(buffer: response.body).contains(ServeMessage.wrongHost.text))
                 }
             }
             try await client.execute(

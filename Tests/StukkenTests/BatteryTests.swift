@@ -10,6 +10,7 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
     var outcome: Outcome
     var line: Int?
     var column: Int?
+    /// `STK012: text`: the code and the message as printed after the severity.
     var message: String?
     var shown: String?
     var testDescription: String { file }
@@ -51,11 +52,11 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
         switch (c.outcome, result) {
         case (.error, .failure(let e)):
             let match = e.diagnostics.contains {
-                $0.severity == .error && $0.line == c.line && $0.column == c.column && $0.message == c.message
+                $0.severity == .error && $0.line == c.line && $0.column == c.column && $0.coded == c.message
             }
             #expect(
                 match,
-                "\(c.file): expected \(c.line ?? 0):\(c.column ?? 0) \(c.message ?? ""); got \(e.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" })"
+                "\(c.file): expected \(c.line ?? 0):\(c.column ?? 0) \(c.message ?? ""); got \(e.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.coded)" })"
             )
             // Refusal is the fast path: the billion-laughs file must never reach Yams.
             if c.file.contains("billion") { #expect(seconds < 1, "refusing took \(seconds) s") }
@@ -64,8 +65,8 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
         case (.warning, .success(let stuk)), (.safe, .success(let stuk)):
             if c.outcome == .warning {
                 #expect(
-                    stuk.warnings.contains { $0.line == c.line && $0.column == c.column && $0.message == c.message },
-                    "\(c.file): \(stuk.warnings.map(\.message))")
+                    stuk.warnings.contains { $0.line == c.line && $0.column == c.column && $0.coded == c.message },
+                    "\(c.file): \(stuk.warnings.map(\.coded))")
             }
             try Self.expectSafe(stuk, shown: c.shown, file: c.file)
         case (_, .failure(let e)):
@@ -172,4 +173,9 @@ struct BatteryCase: CustomTestStringConvertible, Sendable {
     }
 
     static func folded(_ s: String) -> String { PropertyTests.fold(s) }
+}
+
+extension Diagnostic {
+    /// `STK012: text`, the part of the printed line the tables pin.
+    var coded: String { "\(code.rawValue): \(message)" }
 }

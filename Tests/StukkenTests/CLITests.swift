@@ -71,7 +71,7 @@ func temporaryDirectory() throws -> URL {
         #expect(firstLines.count == 8)
         #expect(
             firstLines.contains(
-                "examples/fout/voorstel-met-fouten.yaml:9:1: error: onbekend veld 'portefeulliehouder'; bedoelde u 'portefeuillehouder'?"
+                "examples/fout/voorstel-met-fouten.yaml:9:1: error: STK022: onbekend veld 'portefeulliehouder'; bedoelde u 'portefeuillehouder'?"
             ))
         // The source line and a caret follow the message.
         #expect(result.stderr.contains("portefeulliehouder: voorzitter\n^"))
@@ -82,7 +82,7 @@ func temporaryDirectory() throws -> URL {
             "check", "examples/fout/voorstel-met-fouten.yaml", "examples/ab-ts-s.yaml", "examples/ontbreekt.yaml",
         ])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("examples/ontbreekt.yaml: error: bestand niet gevonden"))
+        #expect(result.stderr.contains("examples/ontbreekt.yaml: error: STK001: bestand niet gevonden"))
         #expect(result.stderr.contains("2 van 3 bestanden met fouten"))
     }
 
@@ -97,7 +97,7 @@ func temporaryDirectory() throws -> URL {
             .write(to: meeting, atomically: true, encoding: .utf8)
         let bad = try CLI.run(["check", meeting.path])
         #expect(bad.status == 1)
-        #expect(bad.stderr.contains("vergadering.yaml:5:11: error: 'ontbreekt.yaml' bestaat niet"))
+        #expect(bad.stderr.contains("vergadering.yaml:5:11: error: STK052: 'ontbreekt.yaml' bestaat niet"))
     }
 
     /// 20,000 diagnostics in one file (issue 16, H3): the first hundred are printed, then how
@@ -254,7 +254,7 @@ func temporaryDirectory() throws -> URL {
         let withMeeting = try CLI.run(["render", inputs.path, "-o", dir.appendingPathComponent("html2").path])
         #expect(withMeeting.status == 0, "\(withMeeting.stderr)")
         #expect(
-            withMeeting.stderr.contains("vergadering.yaml: note: een vergadering, geen stuk: overgeslagen"),
+            withMeeting.stderr.contains("vergadering.yaml: note: STK033: een vergadering, geen stuk: overgeslagen"),
             "\(withMeeting.stderr)")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("html2").path).sorted()

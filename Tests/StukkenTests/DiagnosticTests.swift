@@ -43,102 +43,103 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
         .init(
             name: "unknown key with suggestion", yaml: voorstel(appending: "portefeulliehouder: x"), line: 13,
             column: 1,
-            message: "onbekend veld 'portefeulliehouder'; bedoelde u 'portefeuillehouder'?"),
+            message: "STK022: onbekend veld 'portefeulliehouder'; bedoelde u 'portefeuillehouder'?"),
         .init(
             name: "wrong case key", yaml: voorstel(appending: "Openbaar: nee"), line: 13, column: 1,
-            message: "onbekend veld 'Openbaar'; bedoelde u 'openbaar'?"),
+            message: "STK022: onbekend veld 'Openbaar'; bedoelde u 'openbaar'?"),
         .init(
             name: "missing required field", yaml: voorstel(replacing: "behandeld_door"), line: 1, column: 1,
-            message: "verplicht veld 'behandeld_door' (BEHANDELD DOOR) ontbreekt; voeg toe: behandeld_door: H. Meuleman"
+            message:
+                "STK023: verplicht veld 'behandeld_door' (BEHANDELD DOOR) ontbreekt; voeg toe: behandeld_door: H. Meuleman"
         ),
         .init(
             name: "missing openbaar is an error, never public", yaml: voorstel(replacing: "openbaar"), line: 1,
             column: 1,
-            message: "verplicht veld 'openbaar' (OPENBAAR) ontbreekt; voeg toe: openbaar: ja"),
+            message: "STK023: verplicht veld 'openbaar' (OPENBAAR) ontbreekt; voeg toe: openbaar: ja"),
         .init(
             name: "empty openbaar", yaml: voorstel(replacing: "openbaar", with: "openbaar:"), line: 6, column: 10,
-            message: "verplicht veld 'openbaar' (OPENBAAR) is leeg; vul het in"),
+            message: "STK024: verplicht veld 'openbaar' (OPENBAAR) is leeg; vul het in"),
         .init(
             name: "YAML boolean for openbaar", yaml: voorstel(replacing: "openbaar", with: "openbaar: no"), line: 6,
             column: 11,
             message:
-                "veld 'openbaar' moet 'ja' of 'nee' zijn, niet 'no' (YAML-waarden als yes/no/true/false worden niet geraden)"
+                "STK029: veld 'openbaar' moet 'ja' of 'nee' zijn, niet 'no' (YAML-waarden als yes/no/true/false worden niet geraden)"
         ),
         .init(
             name: "capitalised Ja", yaml: voorstel(replacing: "openbaar", with: "openbaar: Ja"), line: 6, column: 11,
-            message: "veld 'openbaar' moet 'ja' of 'nee' zijn (kleine letters), niet 'Ja'; bedoelde u 'ja'?"),
+            message: "STK029: veld 'openbaar' moet 'ja' of 'nee' zijn (kleine letters), niet 'Ja'; bedoelde u 'ja'?"),
         .init(
             name: "impossible ISO date", yaml: voorstel(replacing: "datum", with: "datum: 2016-13-45"), line: 5,
             column: 8,
             message:
-                "ongeldige datum '2016-13-45' in veld 'datum': maand 13 bestaat niet; schrijf 2016-10-10 of 10 oktober 2016"
+                "STK028: ongeldige datum '2016-13-45' in veld 'datum': maand 13 bestaat niet; schrijf 2016-10-10 of 10 oktober 2016"
         ),
         .init(
             name: "impossible leap day", yaml: voorstel(replacing: "datum", with: "datum: 29 februari 2017"), line: 5,
             column: 8,
             message:
-                "ongeldige datum '29 februari 2017' in veld 'datum': februari 2017 heeft geen dag 29; schrijf 2016-10-10 of 10 oktober 2016"
+                "STK028: ongeldige datum '29 februari 2017' in veld 'datum': februari 2017 heeft geen dag 29; schrijf 2016-10-10 of 10 oktober 2016"
         ),
         .init(
             name: "not a date", yaml: voorstel(replacing: "datum", with: "datum: volgende week"), line: 5, column: 8,
-            message: "'volgende week' in veld 'datum' is geen datum; schrijf 2016-10-10 of 10 oktober 2016"),
+            message: "STK027: 'volgende week' in veld 'datum' is geen datum; schrijf 2016-10-10 of 10 oktober 2016"),
         .init(
             name: "orgaan misspelt", yaml: voorstel(replacing: "orgaan", with: "orgaan: DV0"), line: 2, column: 9,
-            message: "veld 'orgaan' moet een van 'AB', 'DVO' zijn, niet 'DV0'; bedoelde u 'DVO'?"),
+            message: "STK030: veld 'orgaan' moet een van 'AB', 'DVO' zijn, niet 'DV0'; bedoelde u 'DVO'?"),
         .init(
             name: "empty voorstel list",
             yaml: voorstel(replacing: "voorstel", with: "voorstel: []").replacingOccurrences(
                 of: "  - Instemmen met de verantwoording\n", with: ""),
-            line: 9, column: 11, message: "veld 'voorstel' moet minstens één punt bevatten"),
+            line: 9, column: 11, message: "STK026: veld 'voorstel' moet minstens één punt bevatten"),
         .init(
             name: "list where text expected", yaml: voorstel(replacing: "onderwerp", with: "onderwerp: [a, b]"),
             line: 3, column: 12,
-            message: "veld 'onderwerp' moet tekst zijn, maar is een lijst"),
+            message: "STK020: veld 'onderwerp' moet tekst zijn, maar is een lijst"),
         .init(
             name: "toelichting required for AB",
             yaml: voorstel(replacing: "toelichting").replacingOccurrences(of: "  Medio 2014 is gestart.", with: ""),
             line: 1, column: 1,
             message:
-                "verplicht veld 'toelichting' (Aan het algemeen bestuur) ontbreekt (verplicht bij orgaan: AB); voeg toe: toelichting: …"
+                "STK023: verplicht veld 'toelichting' (Aan het algemeen bestuur) ontbreekt (verplicht bij orgaan: AB); voeg toe: toelichting: …"
         ),
         .init(
             name: "alias from Markdown emphasis",
             yaml: voorstel(appending: "bijlagen:\n  - *Folder weerbaarheidsscan RIEC ON*"), line: 14, column: 5,
             message:
-                "'*Folder' wordt in YAML gelezen als verwijzing (alias), en verwijzingen zijn niet toegestaan; bedoelt u tekst, zet de waarde dan tussen aanhalingstekens, bijvoorbeeld \"*Folder …*\""
+                "STK010: '*Folder' wordt in YAML gelezen als verwijzing (alias), en verwijzingen zijn niet toegestaan; bedoelt u tekst, zet de waarde dan tussen aanhalingstekens, bijvoorbeeld \"*Folder …*\""
         ),
         .init(
             name: "duplicate key", yaml: voorstel(appending: "openbaar: nee"), line: 13, column: 1,
-            message: "veld 'openbaar' staat twee keer in dezelfde mapping; houd er één"),
+            message: "STK016: veld 'openbaar' staat twee keer in dezelfde mapping; houd er één"),
         .init(
             name: "unknown soort", yaml: voorstel(replacing: "soort", with: "soort: voorstl"), line: 1, column: 8,
             message:
-                "onbekende soort 'voorstl'; bedoelde u 'voorstel'? (bekende soorten: \(DocumentKinds.names.joined(separator: ", ")))"
+                "STK031: onbekende soort 'voorstl'; bedoelde u 'voorstel'? (bekende soorten: \(DocumentKinds.names.joined(separator: ", ")))"
         ),
         .init(
             name: "not a mapping", yaml: "- een\n- lijst\n", line: 1, column: 1,
-            message: "het bestand moet uit velden bestaan ('sleutel: waarde'), maar is een lijst"),
+            message: "STK018: het bestand moet uit velden bestaan ('sleutel: waarde'), maar is een lijst"),
         .init(
             name: "bidi override", yaml: voorstel(replacing: "onderwerp", with: "onderwerp: abc\u{202E}def"), line: 3,
             column: 15,
             message:
-                "onzichtbaar stuurteken U+202E in de tekst (vaak meegekomen bij kopiëren uit Word of een pdf); verwijder het"
+                "STK009: onzichtbaar stuurteken U+202E in de tekst (vaak meegekomen bij kopiëren uit Word of een pdf); verwijder het"
         ),
         .init(
             name: "tab indentation", yaml: voorstel(appending: "ondertekening:\n\tplaats: Enschede"), line: 14,
             column: 1,
             message:
-                "YAML-fout: found character that cannot start any token (while scanning for the next token); gebruik spaties in plaats van tabs om in te springen"
+                "STK014: YAML-fout: een tab waar YAML spaties verwacht; gebruik spaties in plaats van tabs om in te springen"
         ),
         .init(
             name: "two documents", yaml: voorstel(appending: "---\nsoort: memo"), line: 13, column: 1,
             message:
-                "YAML-fout: but found another document (expected a single document in the stream); een bestand bevat één stuk: verwijder de tweede '---' of splits het bestand"
+                "STK014: YAML-fout: een tweede document na '---'; een bestand bevat één stuk: verwijder de tweede '---' of splits het bestand"
         ),
         .init(
             name: "empty file", yaml: "", line: nil, column: nil,
             message:
-                "het bestand is leeg; begin met 'soort:' (voorstel, memo, notitie, projectopdracht, projectplan of evaluatie), of maak een nieuw stuk met 'stukken new SOORT'"
+                "STK007: het bestand is leeg; begin met 'soort:' (voorstel, memo, notitie, projectopdracht, projectplan of evaluatie), of maak een nieuw stuk met 'stukken new SOORT'"
         ),
     ]
 
@@ -146,7 +147,7 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
     func firstDiagnostic(_ c: DiagnosticCase) throws {
         let found = diagnostics(c.yaml).filter { $0.severity == .error }
         let first = try #require(found.first, "no error for \(c.name)")
-        #expect(first.message == c.message)
+        #expect(first.coded == c.message)
         #expect(first.line == c.line)
         #expect(first.column == c.column)
     }
@@ -166,8 +167,8 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
     }
 
     @Test func printedLikeACompiler() {
-        let d = Diagnostic(.error, file: "e3.yaml", line: 2, column: 9, message: "iets")
+        let d = Diagnostic(.error, file: "e3.yaml", line: 2, column: 9, message: Message.keyNotText)
         let printed = DiagnosticPrinter(sources: ["e3.yaml": "soort: voorstel\norgaan: ab\n"]).format(d)
-        #expect(printed == "e3.yaml:2:9: error: iets\norgaan: ab\n        ^")
+        #expect(printed == "e3.yaml:2:9: error: STK017: een sleutel moet tekst zijn\norgaan: ab\n        ^")
     }
 }

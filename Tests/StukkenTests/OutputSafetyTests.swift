@@ -451,11 +451,12 @@ import Testing
             let r = try CLI.run(command)
             #expect(r.status == 1)
             #expect(
-                r.stderr.contains("botsing.yaml:5:5: error: agendapunt 'INDEX' zou de pagina index.html krijgen"),
+                r.stderr.contains(
+                    "botsing.yaml:5:5: error: STK060: agendapunt 'INDEX' zou de pagina index.html krijgen"),
                 "\(r.stderr)")
             #expect(
                 r.stderr.contains(
-                    "botsing.yaml:8:5: error: agendapunt 'ab-2016-10-10-besloten' zou de pagina ab-2016-10-10-besloten.pdf"
+                    "botsing.yaml:8:5: error: STK060: agendapunt 'ab-2016-10-10-besloten' zou de pagina ab-2016-10-10-besloten.pdf"
                 ))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.work.path).isEmpty)
@@ -478,11 +479,11 @@ import Testing
         #expect(r.status == 1)
         #expect(
             r.stderr.contains(
-                "veel.yaml:\(line):5: error: hier komt het pakket boven 65534 bestanden (in totaal 65537)"),
+                "veel.yaml:\(line):5: error: STK062: hier komt het pakket boven 65534 bestanden (in totaal 65537)"),
             "\(r.stderr.prefix(500))")
         let pack = try CLI.run(["pack", meeting.path, "-o", s.work.appendingPathComponent("site").path])
         #expect(pack.status == 1)
-        #expect(pack.stderr.contains("veel.yaml:\(line):5: error: hier komt het pakket boven"))
+        #expect(pack.stderr.contains("veel.yaml:\(line):5: error: STK062: hier komt het pakket boven"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.work.path).isEmpty)
     }
 
@@ -502,7 +503,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             r.stderr.contains(
-                "e3-ts-s.yaml:\(line):14: warning: dit bestand wordt hier openbaar gepubliceerd, maar is bij agendapunt E4, bijlage 1 niet openbaar"
+                "e3-ts-s.yaml:\(line):14: warning: STK063: dit bestand wordt hier openbaar gepubliceerd, maar is bij agendapunt E4, bijlage 1 niet openbaar"
             ),
             "\(r.stderr)")
         // The members' pack publishes everything: no warning there.

@@ -163,7 +163,7 @@ struct PDFFetchTests {
         /// The printed warning's first line for `image`: file, line, column, message.
         func warning(_ image: String, _ reason: RefusedImage.Reason, in stderr: String) throws -> Bool {
             let place = "\(stuk.path):\(try line(of: image)):"
-            let message = ": warning: " + PDFMessage.imageLeftOut(image, reason: reason)
+            let message = ": warning: " + PDFMessage.imageLeftOut(image, reason: reason).description
             return stderr.split(separator: "\n").contains { $0.hasPrefix(place) && $0.hasSuffix(message) }
         }
     }
@@ -212,7 +212,7 @@ struct PDFFetchTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try PDFTools.images(setup.pdf).isEmpty)
         #expect(try PDFTools.pages(setup.pdf).joined().contains("TEKENING-TEKST"))
-        let warning = PDFMessage.imageLeftOut(setup.outside.absoluteString, reason: .buitenMap)
+        let warning = PDFMessage.imageLeftOut(setup.outside.absoluteString, reason: .buitenMap).description
         #expect(result.stderr.contains("\(setup.stuk.path): warning: \(warning)"), "\(result.stderr)")
     }
 
@@ -313,7 +313,7 @@ struct PDFFetchTests {
         let rendered = try Stukken.renderedPDF(stuk, templates: Package.templateSet)
         try rendered.data.write(to: setup.pdf)
         #expect(try PDFTools.images(setup.pdf).isEmpty)
-        #expect(rendered.warnings.map(\.message) == [PDFMessage.imageLeftOut("grafiek.png", reason: .geenMap)])
+        #expect(rendered.warnings.map(\.message) == [PDFMessage.imageLeftOut("grafiek.png", reason: .geenMap).text])
         #expect(rendered.warnings.first?.field == "inhoud")
     }
 }

@@ -305,7 +305,7 @@ struct PDFCommandTests {
             environment: ["STUKKEN_WEASYPRINT": slow.path])
         #expect(Date().timeIntervalSince(started) < 20)
         #expect(result.status == 1)
-        #expect(result.stderr.contains(PDFMessage.timedOut(seconds: 1)), "\(result.stderr)")
+        #expect(result.stderr.contains(PDFMessage.timedOut(seconds: 1).text), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path).isEmpty)
     }
 
@@ -402,7 +402,7 @@ extension PDFCommandTests {
         let result = try CLI.run(
             ["render", "examples/ab-ts-s.yaml", "--format", "pdf", "-o", target.path], environment: noTools)
         #expect(result.status == 1)
-        #expect(result.stderr.contains(PDFMessage.weasyprintMissing), "\(result.stderr)")
+        #expect(result.stderr.contains(PDFMessage.weasyprintMissing.text), "\(result.stderr)")
         #expect(result.stderr.contains("'weasyprint'"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         let html = try CLI.run(

@@ -50,7 +50,7 @@ public struct DiagnosticPrinter: Sendable {
         }
         for file in filesNotPrinted {
             let left = notPrinted[file]!
-            out.append(Message.moreDiagnostics(file: file, errors: left.errors, others: left.others))
+            out.append(MessagePart.moreDiagnostics(file: file, errors: left.errors, others: left.others))
         }
         return out.joined(separator: "\n")
     }

@@ -79,9 +79,9 @@ public struct Datum: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     private static func make(_ y: Int, _ m: Int, _ d: Int) -> Result<Datum, ParseError> {
-        guard (1...12).contains(m) else { return .failure(.impossible(Message.noSuchMonth(m))) }
+        guard (1...12).contains(m) else { return .failure(.impossible(MessagePart.noSuchMonth(m))) }
         guard let datum = Datum(year: y, month: m, day: d) else {
-            return .failure(.impossible(Message.noSuchDay(d, month: maanden[m - 1], year: y)))
+            return .failure(.impossible(MessagePart.noSuchDay(d, month: maanden[m - 1], year: y)))
         }
         return .success(datum)
     }

@@ -102,7 +102,7 @@ public struct Projectopdracht: DocumentKind {
         var seen: Set<String> = []
         for (i, naam) in s.texts("gemeenten").enumerated() {
             let path = "selectiecriteria.gemeenten[\(i + 1)]"
-            let message: String
+            let message: Message
             if !Twente.gemeenten.contains(naam) {
                 message = Message.unknownGemeente(
                     naam, suggestion: Spelling.nearest(to: naam, in: Twente.gemeenten), gemeenten: Twente.gemeenten)

@@ -13,7 +13,7 @@ public enum AtomicFile {
 
         public var description: String {
             switch self {
-            case .wouldOverwriteInput(let p): PackMessage.outputIsInput(p)
+            case .wouldOverwriteInput(let p): PackMessage.outputIsInput(p).description
             case .cannotWrite(let p, let reason): "\(p): \(reason)"
             }
         }
@@ -92,10 +92,10 @@ public enum AtomicFile {
         }
         guard written == 0 else {
             if written != EEXIST { unlink(temporary) }
-            throw Failure.cannotWrite(path, reason: PackMessage.ioReason(written))
+            throw Failure.cannotWrite(path, reason: MessagePart.ioReason(written))
         }
         if rename(temporary, target) != 0 {
-            let reason = PackMessage.ioReason(errno)
+            let reason = MessagePart.ioReason(errno)
             unlink(temporary)
             throw Failure.cannotWrite(path, reason: reason)
         }

@@ -40,7 +40,7 @@ public enum BatchRender {
             }
             switch Stukken.load(path: file) {
             case .failure(let error)
-            where skippable.contains(file) && error.diagnostics.map(\.message) == [Message.meetingIsNotAStuk]:
+            where skippable.contains(file) && error.diagnostics.map(\.code) == [.meetingIsNotAStuk]:
                 let note = Diagnostic(.note, file: file, message: Message.meetingSkipped)
                 return Outcome(
                     file: file, diagnostics: [note], source: nil, writeError: nil, written: false, skippedMeeting: true)

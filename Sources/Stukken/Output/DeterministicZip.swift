@@ -18,8 +18,8 @@ enum DeterministicZip {
         case changed(String)
         var description: String {
             switch self {
-            case .tooLarge: PackMessage.zipTooLarge
-            case .changed(let name): PackMessage.zipEntryChanged(name)
+            case .tooLarge: PackMessage.zipTooLarge.description
+            case .changed(let name): PackMessage.zipEntryChanged(name).description
             }
         }
     }

@@ -63,6 +63,6 @@ enum DirectorySwap {
     struct SwapError: Error, CustomStringConvertible {
         var path: String
         var code: Int32
-        var description: String { "\(path): kan niet op zijn plaats zetten: \(String(cString: strerror(code)))" }
+        var description: String { MessagePart.cannotSwap(path, errno: code) }
     }
 }

@@ -66,9 +66,9 @@ public enum OutputGuard {
     public static func problem(output: String, inputs: [String]) -> String? {
         guard let (input, overlap) = overlap(output: canonical(output), inputs: inputs) else { return nil }
         switch overlap {
-        case .at: return PackMessage.outputIsInput(output)
-        case .insideInput: return PackMessage.outputInsideInput(output, input: input)
-        case .containsInput: return PackMessage.outputContainsInput(output, input: input)
+        case .at: return PackMessage.outputIsInput(output).description
+        case .insideInput: return PackMessage.outputInsideInput(output, input: input).description
+        case .containsInput: return PackMessage.outputContainsInput(output, input: input).description
         }
     }
 

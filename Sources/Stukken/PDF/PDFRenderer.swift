@@ -44,11 +44,11 @@ public enum PDFRenderer {
 
         public var description: String {
             switch self {
-            case .weasyprintMissing: PDFMessage.weasyprintMissing
-            case .notExecutable(let p): PDFMessage.weasyprintNotExecutable(p)
-            case .timedOut(let s): PDFMessage.timedOut(seconds: s)
-            case .failed(let status, let detail): PDFMessage.failed(status: status, detail: detail)
-            case .io(let detail): PDFMessage.io(detail)
+            case .weasyprintMissing: PDFMessage.weasyprintMissing.description
+            case .notExecutable(let p): PDFMessage.weasyprintNotExecutable(p).description
+            case .timedOut(let s): PDFMessage.timedOut(seconds: s).description
+            case .failed(let status, let detail): PDFMessage.failed(status: status, detail: detail).description
+            case .io(let detail): PDFMessage.io(detail).description
             }
         }
     }
@@ -98,11 +98,11 @@ public enum PDFRenderer {
             log: try folder.write(Data(), to: "log.txt"))
         try WeasyPrint.run(python, run, timeout: timeout)
         guard let data = FileManager.default.contents(atPath: run.output), data.starts(with: Array("%PDF".utf8)) else {
-            throw .failed(status: 0, detail: "geen PDF in de uitvoer")
+            throw .failed(status: 0, detail: MessagePart.noPDFInOutput)
         }
         guard let report = FileManager.default.contents(atPath: run.report),
             let refused = try? JSONDecoder().decode([RefusedImage].self, from: report)
-        else { throw .failed(status: 0, detail: "geen lijst van weggelaten afbeeldingen in de uitvoer") }
+        else { throw .failed(status: 0, detail: MessagePart.noImageReport) }
         return (data, refused)
     }
 }
@@ -211,5 +211,5 @@ enum WeasyPrint {
 extension PDFRenderer.Failure {
     public var isNotExecutable: Bool { if case .notExecutable = self { true } else { false } }
     /// For the command line's check of `-o`.
-    public static var stdoutRefused: String { PDFMessage.stdoutRefused }
+    public static var stdoutRefused: String { PDFMessage.stdoutRefused.description }
 }

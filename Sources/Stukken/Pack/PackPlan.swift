@@ -85,7 +85,7 @@ public struct PackPlan: Sendable {
         var uses = [
             FileUse(
                 file: "stuk:" + stuk.path, openbaar: stuk.openbaar, location: here,
-                label: PackMessage.itemLabel(agendapunt))
+                label: MessagePart.itemLabel(agendapunt))
         ]
         for (bijlage, line) in zip(bijlagen, stuk.bijlagen) {
             let file: String
@@ -94,7 +94,7 @@ public struct PackPlan: Sendable {
             case .stuk(let s): file = "stuk:" + s.path
             case .file(let f, _): file = "file:\(f.device):\(f.inode)"
             }
-            let label = PackMessage.bijlageLabel(agendapunt, nummer: bijlage.nummer)
+            let label = MessagePart.bijlageLabel(agendapunt, nummer: bijlage.nummer)
             uses.append(FileUse(file: file, openbaar: bijlage.openbaar, location: line.location, label: label))
         }
         return uses
@@ -135,7 +135,7 @@ public struct PackPlan: Sendable {
     static func resolve(_ relative: String, from base: URL, root: URL, file: String, at location: SourceLocation)
         -> Result<URL, Diagnostic>
     {
-        func fail(_ message: String) -> Result<URL, Diagnostic> {
+        func fail(_ message: Message) -> Result<URL, Diagnostic> {
             .failure(Diagnostic(.error, at: location, field: nil, message: message))
         }
         if relative.hasPrefix("/") || relative.hasPrefix("~") { return fail(PackMessage.absolutePath(relative)) }

@@ -230,7 +230,7 @@ extension PlanCheck {
         return PackPlan.Bijlage(nummer: nummer, titel: line.titel, content: .none, openbaar: openbaar)
     }
 
-    private mutating func problem(_ message: String, at location: SourceLocation) {
+    private mutating func problem(_ message: Message, at location: SourceLocation) {
         problems.append(Diagnostic(.error, at: location, field: "bestand", message: message))
     }
 }

@@ -9,7 +9,7 @@ extension PackStep {
     }
 
     /// What the pack holds, checked against the ZIP's limit, and a fresh staging folder.
-    static let plan = PackStep(name: PackMessage.stepPlan) { build in
+    static let plan = PackStep(name: MessagePart.stepPlan) { build in
         build.entries = build.plan.entries()
         // The Woo files are made from the public pack's entries and nothing else.
         if let w = build.options.woo {
@@ -36,7 +36,7 @@ extension PackStep {
 
     /// Every page, in parallel; unchanged ones are taken from the previous pack.
     static let pages = PackStep(
-        name: PackMessage.stepPages, count: { $0.jobs.count },
+        name: MessagePart.stepPages, count: { $0.jobs.count },
         run: { build in
             let made = try build.renderPages()
             build.pages = made.map(\.file)
@@ -46,7 +46,7 @@ extension PackStep {
         })
 
     /// Bijlagen as files, copied byte for byte.
-    static let copies = PackStep(name: PackMessage.stepCopies) { build in
+    static let copies = PackStep(name: MessagePart.stepCopies) { build in
         let (staging, writeFile, appendFile) = (build.folder, build.options.writeFile, build.options.appendFile)
         build.files += try build.copies.concurrentMap { copy in
             try PackItemFailure.naming(copy.to) {
@@ -61,7 +61,7 @@ extension PackStep {
 
     /// PDFs of every page and of the whole pack, from the same page jobs.
     static let pdfs = PackStep(
-        name: PackMessage.stepPDFs, count: { $0.jobs.count + 1 },
+        name: MessagePart.stepPDFs, count: { $0.jobs.count + 1 },
         run: { build in
             let made = try build.renderPDFs()
             build.summary.rendered += made.filter { !$0.reused }.count
@@ -71,7 +71,7 @@ extension PackStep {
 
     /// `index.html` and the stylesheet, each made, written and let go (at ten thousand
     /// items they are megabytes).
-    static let agenda = PackStep(name: PackMessage.stepAgenda) { build in
+    static let agenda = PackStep(name: MessagePart.stepAgenda) { build in
         let index = build.early?.value ?? build.agendaPage()(PackWriter.sizes(build.files))
         build.files.append(try build.put(index, as: "index.html", titel: "Agenda", soort: "agenda"))
         let stylesheet = Data(build.templates.stylesheet.utf8)
@@ -79,7 +79,7 @@ extension PackStep {
     }
 
     /// DiWoo metadata, sitemaps, robots.txt and the ORI export, from the published files.
-    static let woo = PackStep(name: PackMessage.stepWoo) { build in
+    static let woo = PackStep(name: MessagePart.stepWoo) { build in
         guard let woo = build.woo, let w = build.options.woo else { return }
         let made = woo.files(published: build.files, previous: build.previous, publicatiedatum: w.publicatiedatum)
         for i in build.files.indices { build.files[i].lastmod = made.lastmod[build.files[i].path] }
@@ -89,7 +89,7 @@ extension PackStep {
         }
     }
 
-    static let manifest = PackStep(name: PackMessage.stepManifest) { build in
+    static let manifest = PackStep(name: MessagePart.stepManifest) { build in
         build.files.sort { $0.path < $1.path }
         let json = Manifest.json(
             vergadering: build.plan.vergadering, soort: build.audience.name, zip: build.zipName, files: build.files)
@@ -97,7 +97,7 @@ extension PackStep {
     }
 
     /// The ZIP, from the files just written (deflated on every core, a few at a time).
-    static let zip = PackStep(name: PackMessage.stepZIP) { build in
+    static let zip = PackStep(name: MessagePart.stepZIP) { build in
         guard let manifest = build.manifest else { return }
         let size = try build.writeZip(with: manifest)
         build.summary.files = build.files.count + 2
@@ -106,7 +106,7 @@ extension PackStep {
 
     /// The staging folder swapped in at the target in one step; what was there is deleted
     /// only when it is still what may be replaced.
-    static let swap = PackStep(name: PackMessage.stepSwap) { build in
+    static let swap = PackStep(name: MessagePart.stepSwap) { build in
         guard let staging = build.staging else { return }
         if try DirectorySwap.install(staging.pack.path, at: build.target.path) {
             build.staging = nil  // it now holds what was at the target: `takeOut` decides
@@ -152,7 +152,7 @@ extension PackBuild {
             (files + [manifest]).map { (name: $0.path, size: $0.size) }.sorted { $0.name < $1.name },
             read: { name, range in
                 guard let file = FileHandle(forReadingAtPath: staging.appendingPathComponent(name).path) else {
-                    throw PackWriter.Failure.io("\(name): kan niet gelezen worden")
+                    throw PackWriter.Failure.io(PackMessage.packEntryUnreadable(name).description)
                 }
                 defer { try? file.close() }
                 try file.seek(toOffset: UInt64(range.lowerBound))

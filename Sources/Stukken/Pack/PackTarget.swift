@@ -35,7 +35,7 @@ struct PackTarget {
         // The swap would pull the folder a shell stands in from under it.
         let here = OutputGuard.ancestors(of: OutputGuard.realPath(FileManager.default.currentDirectoryPath))
         if let id = AtomicFile.FileID(following: path), here.contains(id) {
-            throw .refusedOutput(PackMessage.outputHoldsCurrentFolder(shown))
+            throw .refusedOutput(PackMessage.outputHoldsCurrentFolder(shown).description)
         }
         return state
     }
@@ -46,25 +46,25 @@ struct PackTarget {
         var info = stat()
         guard lstat(folder, &info) == 0 else {
             if errno == ENOENT { return .absent }
-            throw .io("\(shown): \(PackMessage.ioReason(errno))")
+            throw .io("\(shown): \(MessagePart.ioReason(errno))")
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: break
-        case S_IFLNK: throw .refusedOutput(PackMessage.outputIsSymlink(shown))
-        default: throw .refusedOutput(PackMessage.outputIsFile(shown))
+        case S_IFLNK: throw .refusedOutput(PackMessage.outputIsSymlink(shown).description)
+        default: throw .refusedOutput(PackMessage.outputIsFile(shown).description)
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         if names.isEmpty { return .emptyFolder }
         guard let manifest = Manifest.read(from: URL(fileURLWithPath: folder)) else {
-            throw .refusedOutput(PackMessage.outputNotAPack(shown))
+            throw .refusedOutput(PackMessage.outputNotAPack(shown).description)
         }
         if manifest.soort != soort { throw .mixedAudience(shown, existing: manifest.soort, wanted: soort) }
         if manifest.vergadering != vergadering {
             throw .refusedOutput(
-                PackMessage.outputOtherMeeting(shown, existing: manifest.vergadering, wanted: vergadering))
+                PackMessage.outputOtherMeeting(shown, existing: manifest.vergadering, wanted: vergadering).description)
         }
         if let foreign = Self.foreignFile(in: folder, manifest: manifest) {
-            throw .refusedOutput(PackMessage.outputForeignFile(shown, file: foreign))
+            throw .refusedOutput(PackMessage.outputForeignFile(shown, file: foreign).description)
         }
         return .previousPack(manifest)
     }

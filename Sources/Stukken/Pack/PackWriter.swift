@@ -51,8 +51,9 @@ public struct PackWriter {
 
         public var description: String {
             let time = String(format: "%.2f", seconds)
-            return "\(items) agendapunten (\(publicItems) openbaar, \(nonPublicItems) niet openbaar), "
-                + "\(files) bestanden, \(bytes) bytes, \(rendered) opnieuw gemaakt, \(reused) ongewijzigd, \(time) s"
+            return MessagePart.packSummary(
+                items: items, publicItems: publicItems, nonPublicItems: nonPublicItems, files: files, bytes: bytes,
+                rendered: rendered, reused: reused, time: time)
         }
     }
 
@@ -73,12 +74,12 @@ public struct PackWriter {
         public var description: String {
             switch self {
             case .mixedAudience(let dir, let existing, let wanted):
-                "\(dir) bevat een \(existing) pakket; een \(wanted) pakket krijgt een eigen map"
+                PackMessage.mixedAudience(dir, existing: existing, wanted: wanted).description
             case .refusedOutput(let text): text
-            case .wooNeedsPublicPack: WooMessage.wooNotForMembers
+            case .wooNeedsPublicPack: WooMessage.wooNotForMembers.description
             case .io(let text): text
             case .step(let step, let item, let reason, let output):
-                PackMessage.stepFailed(step, item: item, reason: reason, output: output)
+                MessagePart.stepFailed(step, item: item, reason: reason, output: output)
             }
         }
     }
@@ -134,11 +135,11 @@ public struct PackWriter {
                 try DirectorySwap.exchange(staging.pack.path, place.path)
             } catch {
                 // Both stay: what was at the target is kept in staging, and said where.
-                throw Failure.io(PackMessage.outputKeptAside(place.shown, at: staging.pack.path))
+                throw Failure.io(PackMessage.outputKeptAside(place.shown, at: staging.pack.path).description)
             }
             staging.remove()
             throw Failure.refusedOutput(
-                PackMessage.outputChangedDuringBuild(place.shown, reason: String(describing: error)))
+                PackMessage.outputChangedDuringBuild(place.shown, reason: String(describing: error)).description)
         }
         staging.remove()
     }
@@ -168,13 +169,13 @@ public struct PackWriter {
     }
 
     static func describe(_ error: Error) -> String {
-        if let e = error as? POSIXError { return PackMessage.ioReason(e.code.rawValue) }
+        if let e = error as? POSIXError { return MessagePart.ioReason(e.code.rawValue) }
         if let e = error as? CocoaError, let underlying = e.underlying as? POSIXError {
-            return PackMessage.ioReason(underlying.code.rawValue)
+            return MessagePart.ioReason(underlying.code.rawValue)
         }
-        if let e = error as? DirectorySwap.SwapError { return "\(e.path): \(PackMessage.ioReason(e.code))" }
+        if let e = error as? DirectorySwap.SwapError { return "\(e.path): \(MessagePart.ioReason(e.code))" }
         if let e = error as? CocoaError, let path = e.filePath {
-            return "\(path): kan niet schrijven (\(e.code.rawValue))"
+            return MessagePart.cannotWrite(path, code: e.code.rawValue)
         }
         return String(describing: error)
     }

@@ -63,8 +63,8 @@ public struct PlannedStuk: Sendable {
         case unreadable(String, reason: String)
         public var description: String {
             switch self {
-            case .changed(let path): PackMessage.changedDuringBuild(path)
-            case .unreadable(let path, let reason): PackMessage.unreadableDuringBuild(path, reason: reason)
+            case .changed(let path): PackMessage.changedDuringBuild(path).description
+            case .unreadable(let path, let reason): PackMessage.unreadableDuringBuild(path, reason: reason).description
             }
         }
     }

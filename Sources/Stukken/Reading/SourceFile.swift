@@ -21,7 +21,7 @@ public struct SourceFile: Sendable {
     public static func read(path: String, maximumBytes: Int = Limits.maximumFileBytes) -> Result<
         SourceFile, DiagnosticsError
     > {
-        func failure(_ message: String) -> Result<SourceFile, DiagnosticsError> {
+        func failure(_ message: Message) -> Result<SourceFile, DiagnosticsError> {
             .failure(DiagnosticsError([Diagnostic(.error, file: path, message: message)]))
         }
         // One open, one fstat, reads: FileManager's `fileExists` + `contents` cost four

@@ -258,10 +258,10 @@ public struct Validator {
 
     static func describe(_ node: Node) -> String {
         switch node {
-        case .scalar: Message.kindText
-        case .sequence: Message.kindList
-        case .mapping: Message.kindMapping
-        case .alias: Message.kindAlias
+        case .scalar: MessagePart.kindText
+        case .sequence: MessagePart.kindList
+        case .mapping: MessagePart.kindMapping
+        case .alias: MessagePart.kindAlias
         }
     }
 
@@ -272,7 +272,7 @@ public struct Validator {
     /// Table cells of all Markdown fields of the file together (see `MarkdownShape`).
     private var markdownBudget = MarkdownShape.Budget()
 
-    private mutating func error(at node: Node, field: String?, _ message: String) {
+    private mutating func error(at node: Node, field: String?, _ message: Message) {
         let mark = node.mark
         add(Diagnostic(.error, file: file, line: mark?.line, column: mark?.column, field: field, message: message))
     }
