@@ -32,12 +32,7 @@ struct AliasScanner {
     private static func isBlank(_ b: UInt8) -> Bool { b == space || b == tab || b == cr }
 
     static func scan(_ text: String) -> [Finding] {
-        var findings: [Finding] = []
-        var blockScalarIndent: Int? = nil  // inside `|`/`>` content: lines deeper than this
-        var plainParentIndent: Int? = nil  // a plain scalar may continue on deeper lines
-        var openQuote: UInt8? = nil  // a quoted scalar spanning lines
-        var flowDepth = 0
-
+        var state = State()
         let bytes = Array(text.utf8)
         var lineNumber = 0
         var lineStart = 0
@@ -45,25 +40,40 @@ struct AliasScanner {
             // Lines end as libyaml ends them: LF, CRLF or a lone CR (a file of CR line endings
             // read as one line once, and a `#` on its first line hid every anchor after it).
             let lineEnd = bytes[lineStart...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count
-            let line = Array(bytes[lineStart..<lineEnd])
             let crlf = lineEnd + 1 < bytes.count && bytes[lineEnd] == 0x0D && bytes[lineEnd + 1] == 0x0A
-            lineStart = lineEnd + (crlf ? 2 : 1)
             lineNumber += 1
-            let indent = line.prefix { $0 == space }.count
-            let blankLine = line.allSatisfy(isBlank)
+            state.read(Array(bytes[lineStart..<lineEnd]), number: lineNumber)
+            lineStart = lineEnd + (crlf ? 2 : 1)
+        }
+        return state.findings
+    }
 
-            if let blockIndent = blockScalarIndent {
-                if blankLine || indent > blockIndent { continue }
-                blockScalarIndent = nil
-            }
-            if let parent = plainParentIndent, openQuote == nil, flowDepth == 0 {
-                if blankLine { continue }
-                if indent > parent && !looksLikeKey(line, from: indent) { continue }
-                plainParentIndent = nil
-            }
+    /// The scanner's state: what one line leaves open for the next, and the line being read.
+    private struct State {
+        var findings: [Finding] = []
+        /// Inside `|`/`>` content: lines deeper than this.
+        var blockScalarIndent: Int? = nil
+        /// A plain scalar may continue on deeper lines.
+        var plainParentIndent: Int? = nil
+        /// A quoted scalar spanning lines.
+        var openQuote: UInt8? = nil
+        var flowDepth = 0
 
-            var i = 0
-            var atNodeStart = openQuote == nil
+        var line: [UInt8] = []
+        var lineNumber = 0
+        var indent = 0
+        var i = 0
+        /// Where `&`, `*` and the other node indicators are indicators.
+        var atNodeStart = false
+
+        mutating func read(_ line: [UInt8], number: Int) {
+            self.line = line
+            lineNumber = number
+            indent = line.prefix { $0 == space }.count
+            if continuesScalar() { return }
+
+            i = 0
+            atNodeStart = openQuote == nil
             if let quote = openQuote {
                 i = skipQuoted(line, from: 0, quote: quote, open: &openQuote)
                 atNodeStart = false
@@ -75,77 +85,98 @@ struct AliasScanner {
                     continue
                 }
                 if c == hash && (i == 0 || isBlank(line[i - 1])) { break }
-                if atNodeStart {
-                    switch c {
-                    case amp, star:
-                        var j = i + 1
-                        while j < line.count, !nameEnd.contains(line[j]) { j += 1 }
-                        findings.append(
-                            Finding(
-                                kind: c == amp ? .anchor : .alias,
-                                name: String(decoding: line[(i + 1)..<j], as: UTF8.self),
-                                line: lineNumber, column: column(of: i, in: line)))
-                        i = j
-                        continue
-                    case bang:
-                        while i < line.count, line[i] != space { i += 1 }
-                        continue
-                    case dash, question:
-                        if i + 1 >= line.count || line[i + 1] == space {
-                            i += 1
-                            continue
-                        }
-                    case pipe, greater:
-                        if flowDepth == 0 {
-                            blockScalarIndent = indent
-                            i = line.count
-                            continue
-                        }
-                    case dquote, squote:
-                        openQuote = c
-                        i = skipQuoted(line, from: i + 1, quote: c, open: &openQuote)
-                        atNodeStart = false
-                        continue
-                    default:
-                        if openers.contains(c) {
-                            flowDepth += 1
-                            i += 1
-                            continue
-                        }
-                    }
-                }
-                if openers.contains(c) {
-                    flowDepth += 1
-                    atNodeStart = true
-                    i += 1
-                } else if closers.contains(c) {
-                    flowDepth = max(0, flowDepth - 1)
-                    atNodeStart = false
-                    i += 1
-                } else if c == comma && flowDepth > 0 {
-                    atNodeStart = true
-                    i += 1
-                } else if c == colon && (i + 1 >= line.count || isBlank(line[i + 1]) || flowDepth > 0) {
-                    atNodeStart = true
-                    i += 1
-                } else {
-                    // A plain scalar: runs to `: `, ` #` or (in flow) a flow indicator.
-                    if atNodeStart && flowDepth == 0 { plainParentIndent = indent }
-                    atNodeStart = false
-                    i += 1
-                    while i < line.count {
-                        let d = line[i]
-                        if d == colon && (i + 1 >= line.count || isBlank(line[i + 1])) { break }
-                        if d == hash && isBlank(line[i - 1]) { break }
-                        if flowDepth > 0 && flowIndicators.contains(d) { break }
-                        i += 1
-                    }
-                }
+                if atNodeStart && readNodeStart(c) { continue }
+                readToken(c)
             }
             // A line that ended right after `key:` or `-` opens a nested block, not a scalar.
             if atNodeStart { plainParentIndent = nil }
         }
-        return findings
+
+        /// Whether the line is block scalar content or a plain scalar's continuation (no
+        /// indicators in either); a line that is neither ends them.
+        private mutating func continuesScalar() -> Bool {
+            let blankLine = line.allSatisfy(isBlank)
+            if let blockIndent = blockScalarIndent {
+                if blankLine || indent > blockIndent { return true }
+                blockScalarIndent = nil
+            }
+            if let parent = plainParentIndent, openQuote == nil, flowDepth == 0 {
+                if blankLine { return true }
+                if indent > parent && !looksLikeKey(line, from: indent) { return true }
+                plainParentIndent = nil
+            }
+            return false
+        }
+
+        /// An indicator that counts only where a node starts; false when `c` is none here.
+        private mutating func readNodeStart(_ c: UInt8) -> Bool {
+            switch c {
+            case amp, star:
+                readAnchorOrAlias(c)
+            case bang:
+                while i < line.count, line[i] != space { i += 1 }
+            case dash, question:
+                guard i + 1 >= line.count || line[i + 1] == space else { return false }
+                i += 1
+            case pipe, greater:
+                guard flowDepth == 0 else { return false }
+                blockScalarIndent = indent
+                i = line.count
+            case dquote, squote:
+                openQuote = c
+                i = skipQuoted(line, from: i + 1, quote: c, open: &openQuote)
+                atNodeStart = false
+            default:
+                guard openers.contains(c) else { return false }
+                flowDepth += 1
+                i += 1
+            }
+            return true
+        }
+
+        private mutating func readAnchorOrAlias(_ c: UInt8) {
+            var j = i + 1
+            while j < line.count, !nameEnd.contains(line[j]) { j += 1 }
+            findings.append(
+                Finding(
+                    kind: c == amp ? .anchor : .alias,
+                    name: String(decoding: line[(i + 1)..<j], as: UTF8.self),
+                    line: lineNumber, column: column(of: i, in: line)))
+            i = j
+        }
+
+        /// Brackets, separators and plain scalars: whether a node may start after them.
+        private mutating func readToken(_ c: UInt8) {
+            if openers.contains(c) {
+                flowDepth += 1
+                atNodeStart = true
+            } else if closers.contains(c) {
+                flowDepth = max(0, flowDepth - 1)
+                atNodeStart = false
+            } else if c == comma && flowDepth > 0 {
+                atNodeStart = true
+            } else if c == colon && (i + 1 >= line.count || isBlank(line[i + 1]) || flowDepth > 0) {
+                atNodeStart = true
+            } else {
+                skipPlainScalar()
+                return
+            }
+            i += 1
+        }
+
+        /// A plain scalar: runs to `: `, ` #` or (in flow) a flow indicator.
+        private mutating func skipPlainScalar() {
+            if atNodeStart && flowDepth == 0 { plainParentIndent = indent }
+            atNodeStart = false
+            i += 1
+            while i < line.count {
+                let d = line[i]
+                if d == colon && (i + 1 >= line.count || isBlank(line[i + 1])) { break }
+                if d == hash && isBlank(line[i - 1]) { break }
+                if flowDepth > 0 && flowIndicators.contains(d) { break }
+                i += 1
+            }
+        }
     }
 
     /// 1-based column in Unicode scalars (as libyaml counts): continuation bytes don't count.

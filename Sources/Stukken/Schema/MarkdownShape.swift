@@ -41,8 +41,15 @@ enum MarkdownShape {
         if let quick = quickCount(text, budget: &budget) { return quick }
         // Lines as byte ranges (every character counted here is ASCII); the same check over
         // `Substring`s of `Character`s was 6 % of rendering a thousand voorstellen.
-        // Lines end as cmark ends them: at `\n`, `\r\n` or a lone `\r`.
         let bytes = Array(text.utf8)
+        var check = FullCheck(bytes: bytes, lines: lineRanges(bytes), budget: budget)
+        check.run()
+        budget = check.budget
+        return check.result
+    }
+
+    /// Lines end as cmark ends them: at `\n`, `\r\n` or a lone `\r`.
+    private static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
         var at = 0
@@ -55,16 +62,46 @@ enum MarkdownShape {
             at += 1
         }
         lines.append(start..<bytes.count)
+        return lines
+    }
 
+    /// The line-by-line check of one field; each limit is reported once, at the line that crosses it.
+    private struct FullCheck {
+        let bytes: [UInt8]
+        let lines: [Range<Int>]
+        var budget: Budget
         var result: [Problem] = []
-        var i = 0
-        var reportedCells = budget.cells > Limits.maximumTableCells
-        var reportedFootnotes = budget.footnoteReferences > Limits.maximumFootnoteReferences
-        var reportedAtSigns = budget.atSigns > Limits.maximumAtSigns
+        var reportedCells: Bool
+        var reportedFootnotes: Bool
+        var reportedAtSigns: Bool
         var reportedNesting = false
-        var footnotes = FootnoteCount(mayHaveHTML: bytes.contains(UInt8(ascii: "<")))
-        // The `@` and `[^` of every line, table rows too (they were skipped with the table once).
-        func count(_ index: Int, inTable: Bool) {
+        var footnotes: FootnoteCount
+
+        init(bytes: [UInt8], lines: [Range<Int>], budget: Budget) {
+            self.bytes = bytes
+            self.lines = lines
+            self.budget = budget
+            reportedCells = budget.cells > Limits.maximumTableCells
+            reportedFootnotes = budget.footnoteReferences > Limits.maximumFootnoteReferences
+            reportedAtSigns = budget.atSigns > Limits.maximumAtSigns
+            footnotes = FootnoteCount(mayHaveHTML: bytes.contains(UInt8(ascii: "<")))
+        }
+
+        mutating func run() {
+            var i = 0
+            while i < lines.count {
+                count(i, inTable: false)
+                let rest = checkNesting(i)
+                if i > 0, let columns = delimiterColumns(bytes, rest) {
+                    i = checkTable(delimiterAt: i, columns: columns)
+                } else {
+                    i += 1
+                }
+            }
+        }
+
+        /// The `@` and `[^` of every line, table rows too (they were skipped with the table once).
+        private mutating func count(_ index: Int, inTable: Bool) {
             let line = lines[index]
             budget.atSigns += bytes[line].reduce(0) { $0 + ($1 == UInt8(ascii: "@") ? 1 : 0) }
             if budget.atSigns > Limits.maximumAtSigns && !reportedAtSigns {
@@ -77,38 +114,38 @@ enum MarkdownShape {
                 reportedFootnotes = true
             }
         }
-        while i < lines.count {
-            let line = lines[i]
-            count(i, inTable: false)
-            let (depth, rest) = containers(bytes, line)
+
+        /// What follows the line's container markers.
+        private mutating func checkNesting(_ index: Int) -> Range<Int> {
+            let (depth, rest) = containers(bytes, lines[index])
             // Once per field: a pasted outline would otherwise give an error per line.
             if depth > Limits.maximumMarkdownNesting && !reportedNesting {
-                result.append(Problem(kind: .nestedTooDeep(depth), line: i + 1))
+                result.append(Problem(kind: .nestedTooDeep(depth), line: index + 1))
                 reportedNesting = true
             }
-            if i > 0, let columns = delimiterColumns(bytes, rest) {
-                if columns > Limits.maximumTableColumns {
-                    result.append(Problem(kind: .tooManyColumns(columns), line: i + 1))
-                }
-                // Body rows: every following line up to a blank one (cmark ends a table earlier at most).
-                var rows = 0
-                var j = i + 1
-                while j < lines.count, !bytes[containers(bytes, lines[j]).rest].allSatisfy(Byte.isSpaceOrTab) {
-                    count(j, inTable: true)
-                    rows += 1
-                    j += 1
-                }
-                budget.cells += columns * (rows + 1)
-                if budget.cells > Limits.maximumTableCells && !reportedCells {
-                    result.append(Problem(kind: .tooManyCells(budget.cells), line: i + 1))
-                    reportedCells = true
-                }
-                i = j
-                continue
-            }
-            i += 1
+            return rest
         }
-        return result
+
+        /// The table whose delimiter row is line `index`; returns the index of the line after it.
+        private mutating func checkTable(delimiterAt index: Int, columns: Int) -> Int {
+            if columns > Limits.maximumTableColumns {
+                result.append(Problem(kind: .tooManyColumns(columns), line: index + 1))
+            }
+            // Body rows: every following line up to a blank one (cmark ends a table earlier at most).
+            var rows = 0
+            var j = index + 1
+            while j < lines.count, !bytes[containers(bytes, lines[j]).rest].allSatisfy(Byte.isSpaceOrTab) {
+                count(j, inTable: true)
+                rows += 1
+                j += 1
+            }
+            budget.cells += columns * (rows + 1)
+            if budget.cells > Limits.maximumTableCells && !reportedCells {
+                result.append(Problem(kind: .tooManyCells(budget.cells), line: index + 1))
+                reportedCells = true
+            }
+            return j
+        }
     }
 
     /// Most fields have no table (no `|`) and no line that starts with nine or more
