@@ -1,4 +1,5 @@
 import Foundation
+import Stukken
 
 /// The one file of a `multipart/form-data` upload ("Open YAML").
 ///
@@ -45,7 +46,7 @@ enum Multipart {
     static func visible(_ text: String, limit: Int) -> String {
         var shown = ""
         for c in text.unicodeScalars.prefix(limit) {
-            shown.unicodeScalars.append(YAMLWriter.isRaw(c) && c != "\t" ? c : "\u{FFFD}")
+            shown.unicodeScalars.append(YAMLScalar.isRaw(c) && c != "\t" ? c : "\u{FFFD}")
         }
         return text.unicodeScalars.count > limit ? shown + "…" : shown
     }

@@ -31,7 +31,7 @@ public struct Workbench: Sendable {
 
     /// "Download YAML": the form as YAML. An unfinished stuk may be saved to continue later;
     /// its open problems travel along as comments, which the reader (and the form) ignore.
-    /// A message quotes the author's value, so each line goes through `YAMLWriter.comment`:
+    /// A message quotes the author's value, so each line goes through `YAMLScalar.comment`:
     /// no character in it can end the comment and start a key.
     public func download(kind: any DocumentKind.Type, values: FormValue) -> String {
         let checked = check(kind: kind, values: values)
@@ -40,7 +40,7 @@ public struct Workbench: Sendable {
         let lines =
             [MessagePart.unfinished(errors.count)]
             + errors.map { "- " + ($0.field.map { "\($0): " } ?? "") + $0.message }
-        return lines.map { "# " + YAMLWriter.comment($0) + "\n" }.joined() + checked.yaml
+        return lines.map { "# " + YAMLScalar.comment($0) + "\n" }.joined() + checked.yaml
     }
 
     /// The rendered page for the preview. While required fields are still blank they show

@@ -23,7 +23,7 @@ public enum YAMLWriter {
     static func entry(key: String, type: FieldType, value: FormValue, indent: String) -> String {
         switch type {
         case .text, .date, .jaNee, .choice:
-            return "\(indent)\(key): \(quoted(value.text))\n"
+            return "\(indent)\(key): \(YAMLScalar.quoted(value.text))\n"
         case .markdown:
             return "\(indent)\(key): \(block(value.text, indent: indent + "  "))"
         case .list(let element, _):
@@ -35,7 +35,9 @@ public enum YAMLWriter {
         case .record(let fields):
             return "\(indent)\(key):\n" + self.fields(fields, values: value, indent: indent + "  ")
         case .textOrRecord(let shorthand, let fields):
-            if let short = shortForm(value, shorthand: shorthand) { return "\(indent)\(key): \(quoted(short))\n" }
+            if let short = shortForm(value, shorthand: shorthand) {
+                return "\(indent)\(key): \(YAMLScalar.quoted(short))\n"
+            }
             return "\(indent)\(key):\n" + self.fields(fields, values: value, indent: indent + "  ")
         }
     }
@@ -45,7 +47,7 @@ public enum YAMLWriter {
         case .record(let fields):
             return dashed(self.fields(fields, values: value, indent: indent + "  "), indent: indent)
         case .textOrRecord(let shorthand, let fields):
-            if let short = shortForm(value, shorthand: shorthand) { return "\(indent)- \(quoted(short))\n" }
+            if let short = shortForm(value, shorthand: shorthand) { return "\(indent)- \(YAMLScalar.quoted(short))\n" }
             return dashed(self.fields(fields, values: value, indent: indent + "  "), indent: indent)
         case .markdown:
             return "\(indent)- \(block(value.text, indent: indent + "  "))"
@@ -55,7 +57,7 @@ public enum YAMLWriter {
             for item in value.items where !item.isBlank { out += listItem(element, value: item, indent: indent + "  ") }
             return out
         default:
-            return "\(indent)- \(quoted(value.text))\n"
+            return "\(indent)- \(YAMLScalar.quoted(value.text))\n"
         }
     }
 
@@ -83,7 +85,9 @@ public enum YAMLWriter {
         }
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         // Text a block scalar cannot hold exactly (a break other than LF, a control): quoted.
-        if body.isEmpty || !body.unicodeScalars.allSatisfy({ $0 == "\n" || isRaw($0) }) { return quoted(text) + "\n" }
+        if body.isEmpty || !body.unicodeScalars.allSatisfy({ $0 == "\n" || YAMLScalar.isRaw($0) }) {
+            return YAMLScalar.quoted(text) + "\n"
+        }
         let chomping = trailing == 0 ? "-" : trailing == 1 ? "" : "+"
         let firstContent = lines.first { !$0.allSatisfy { $0 == " " } } ?? ""
         let startsBlank = firstContent.first == " " || firstContent.first == "\t"
@@ -96,58 +100,4 @@ public enum YAMLWriter {
         return out
     }
 
-    /// A double-quoted YAML scalar: safe for any text. Whatever `isRaw` does not allow is
-    /// escaped, so the file holds no line break it did not mean and no invisible character.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where isRaw(c): out.unicodeScalars.append(c)
-            default: out += escape(c)
-            }
-        }
-        return out + "\""
-    }
-
-    /// A character the file may hold as itself: libyaml reads it as that character and no
-    /// line break (not CR, NEL U+0085, LS U+2028, PS U+2029), and it is no control or
-    /// invisible format character (bidi marks, a BOM), which the reader refuses in a file's
-    /// text. Tab only inside a line.
-    static func isRaw(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x09, 0x20...0x7E: return true
-        case 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
-            switch c.properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate: return false
-            default: return true
-            }
-        default: return false
-        }
-    }
-
-    /// `\u2028`: an escape the reader turns back into the same character.
-    static func escape(_ c: Unicode.Scalar) -> String {
-        let hex = String(c.value, radix: 16, uppercase: true)
-        let width = c.value > 0xFFFF ? 8 : 4
-        return (width == 8 ? "\\U" : "\\u") + String(repeating: "0", count: max(0, width - hex.count)) + hex
-    }
-
-    /// Text for a `# …` comment line: every line break a space, every other character that
-    /// `isRaw` refuses a visible `�`, so a comment stays one comment line.
-    static func comment(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": out += " "
-            case _ where isRaw(c): out.unicodeScalars.append(c)
-            default: out += "\u{FFFD}"
-            }
-        }
-        return out
-    }
 }

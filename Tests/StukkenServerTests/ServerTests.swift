@@ -144,7 +144,7 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
         "ja", "no", "E3", "a: b", "# niet", "- lijst", "\"x\" \\ y", "tab\tna", "@home", "*ster", "2016-10-10",
     ])
     func quotedScalar(_ text: String) throws {
-        let node = try #require(try Yams.compose(yaml: "t: " + YAMLWriter.quoted(text)))
+        let node = try #require(try Yams.compose(yaml: "t: " + YAMLScalar.quoted(text)))
         #expect(node.mapping?["t"]?.string == text)
     }
 }

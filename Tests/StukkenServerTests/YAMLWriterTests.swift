@@ -69,7 +69,7 @@ import Yams
         #expect(node.mapping?["registratienummer"] == nil)
         #expect(FormValue.read(node: node, fields: Voorstel.fields)["orgaan"] == values["orgaan"])
         // After the author fixes orgaan, check accepts the file: nothing came in with the comments.
-        let fixed = yaml.replacingOccurrences(of: YAMLWriter.quoted("X\(separator)registratienummer: INJ"), with: "AB")
+        let fixed = yaml.replacingOccurrences(of: YAMLScalar.quoted("X\(separator)registratienummer: INJ"), with: "AB")
         #expect(fixed != yaml)
         #expect(try YAMLReader.read(SourceFile(path: "v.yaml", text: fixed)).get().mapping?["registratienummer"] == nil)
         #expect((try? Stukken.load(SourceFile(path: "v.yaml", text: fixed)).get()) != nil, "\(fixed)")
@@ -77,7 +77,7 @@ import Yams
 
     @Test func quotedEscapes() throws {
         let text = "a\u{2028}b\u{2029}c\u{85}d\re\u{0}f\u{202E}g\u{FEFF}h\u{1F600}i\u{A0}j"
-        let quoted = YAMLWriter.quoted(text)
+        let quoted = YAMLScalar.quoted(text)
         #expect(quoted == "\"a\\u2028b\\u2029c\\u0085d\\re\\u0000f\\u202Eg\\uFEFFh\u{1F600}i\u{A0}j\"")
         #expect(try Yams.compose(yaml: "t: " + quoted)?.mapping?["t"]?.string == text)
     }

@@ -32,7 +32,7 @@ public enum NewDocument {
         if field.key == "soort" { return out + indent + key + "\n" }
         switch field.type {
         case .text, .date, .jaNee, .choice:
-            let value = filled ? " " + quoted(sample(field)) : ""
+            let value = filled ? " " + YAMLScalar.quoted(sample(field)) : ""
             out += "\(indent)\(key)\(value)\n"
         case .markdown:
             out += "\(indent)\(key) |\n"
@@ -45,7 +45,7 @@ public enum NewDocument {
             for f in fields { out += block(for: f, indent: indent + "  ", filled: filled) }
         case .textOrRecord(let shorthand, let fields):
             let short = fields.first { $0.key == shorthand }
-            let value = filled ? " " + quoted(short.map(sample) ?? "tekst") : ""
+            let value = filled ? " " + YAMLScalar.quoted(short.map(sample) ?? "tekst") : ""
             out += "\(indent)\(key)\(value)\n"
         }
         return out
@@ -62,10 +62,10 @@ public enum NewDocument {
             return out
         case .textOrRecord(let shorthand, let fields):
             let short = fields.first { $0.key == shorthand }
-            return "\(indent)- \(filled ? quoted(short.map(sample) ?? "tekst") : "")\n"
+            return "\(indent)- \(filled ? YAMLScalar.quoted(short.map(sample) ?? "tekst") : "")\n"
         default:
             return
-                "\(indent)- \(filled ? quoted(sample(Field(field.key, field.label, element, example: field.example))) : "")\n"
+                "\(indent)- \(filled ? YAMLScalar.quoted(sample(Field(field.key, field.label, element, example: field.example))) : "")\n"
         }
     }
 
@@ -93,17 +93,4 @@ public enum NewDocument {
         }
     }
 
-    /// Double-quoted YAML scalar: safe for any text.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
 }
