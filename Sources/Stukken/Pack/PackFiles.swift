@@ -33,17 +33,9 @@ struct PackFile: Sendable {
     var bron: String?
     /// `--woo`: the sitemap's `lastmod` for a published document.
     var lastmod: String? = nil
+}
 
-    init(path: String, size: Int, sha256: String, titel: String, soort: String, agendapunt: String?, bron: String?) {
-        self.path = path
-        self.size = size
-        self.sha256 = sha256
-        self.titel = titel
-        self.soort = soort
-        self.agendapunt = agendapunt
-        self.bron = bron
-    }
-
+extension PackFile {
     /// The description of `data` (hashed here, on the core that made it).
     init(path: String, data: Data, titel: String, soort: String, agendapunt: String?, bron: String?) {
         self.init(
