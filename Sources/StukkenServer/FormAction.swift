@@ -12,6 +12,9 @@ enum FormAction: Equatable {
     case downloadYAML
     case downloadHTML
     case downloadPDF
+    /// A form's HTML or PDF with its hulpvragen printed too (`render --met-hulpvragen`).
+    case downloadHTMLMetHulpvragen
+    case downloadPDFMetHulpvragen
 
     init(_ actie: String?) {
         let actie = actie ?? "bijwerken"
@@ -25,6 +28,8 @@ enum FormAction: Equatable {
                 case "yaml": .downloadYAML
                 case "html": .downloadHTML
                 case "pdf": .downloadPDF
+                case "html-hulpvragen": .downloadHTMLMetHulpvragen
+                case "pdf-hulpvragen": .downloadPDFMetHulpvragen
                 default: .update
                 }
             }
@@ -39,7 +44,7 @@ enum FormResult {
     case notValid(FormValue)
     case download(Data, name: String, type: String)
     /// A PDF of the stuk, which the server makes off the request thread.
-    case pdf(Stuk)
+    case pdf(Stuk, metHulpvragen: Bool)
 }
 
 extension Workbench {
@@ -56,10 +61,13 @@ extension Workbench {
         case .downloadYAML:
             let yaml = download(kind: kind, values: values)
             return .download(Data(yaml.utf8), name: Self.fileName(kind), type: "application/yaml; charset=utf-8")
-        case .downloadHTML, .downloadPDF:
+        case .downloadHTML, .downloadPDF, .downloadHTMLMetHulpvragen, .downloadPDFMetHulpvragen:
             guard let stuk = check(kind: kind, values: values).stuk else { return .notValid(values) }
-            if action == .downloadPDF { return .pdf(stuk) }
-            let page = Stukken.html(stuk, templates: templates)
+            let metHulpvragen = action == .downloadHTMLMetHulpvragen || action == .downloadPDFMetHulpvragen
+            if action == .downloadPDF || action == .downloadPDFMetHulpvragen {
+                return .pdf(stuk, metHulpvragen: metHulpvragen)
+            }
+            let page = Stukken.html(stuk, templates: templates, metHulpvragen: metHulpvragen)
             return .download(Data(page.html.utf8), name: "\(kind.soort).html", type: "text/html; charset=utf-8")
         }
     }

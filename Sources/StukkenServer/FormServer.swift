@@ -82,21 +82,25 @@ public enum FormServer {
                 status: .unprocessableContent)
         case .download(let data, let name, let type):
             return download(data, name: name, type: type)
-        case .pdf(let stuk):
-            return await pdf(stuk, kind: kind, values: values, workbench: workbench, jobs: jobs)
+        case .pdf(let stuk, let metHulpvragen):
+            return await pdf(
+                stuk, metHulpvragen: metHulpvragen, kind: kind, values: values, workbench: workbench, jobs: jobs)
         }
     }
 
     /// "Download PDF": WeasyPrint, as `render --format pdf`, on a thread of `jobs` (never a
     /// request thread); without WeasyPrint the form says which package is missing.
     static func pdf(
-        _ stuk: Stuk, kind: any DocumentKind.Type, values: FormValue, workbench: Workbench, jobs: PDFJobs
+        _ stuk: Stuk, metHulpvragen: Bool = false, kind: any DocumentKind.Type, values: FormValue,
+        workbench: Workbench, jobs: PDFJobs
     ) async -> Response {
         let templates = workbench.templates
+        let options = PDFRenderer.Options(metHulpvragen: metHulpvragen)
         let made: Result<Data, PDFRenderer.Failure>
         do {
             made = try await jobs.run {
-                Result { () throws(PDFRenderer.Failure) in try Stukken.pdf(stuk, templates: templates) }
+                Result { () throws(PDFRenderer.Failure) in try Stukken.pdf(stuk, templates: templates, options: options)
+                }
             }
         } catch {
             return html(

@@ -123,7 +123,15 @@ public struct Workbench: Sendable {
         body += "<button type=\"submit\" name=\"actie\" value=\"bijwerken\">Controleren en voorbeeld bijwerken</button>"
         body += "<button type=\"submit\" name=\"actie\" value=\"yaml\">Download YAML</button>"
         body += "<button type=\"submit\" name=\"actie\" value=\"html\">Download HTML</button>\n"
-        body += "<button type=\"submit\" name=\"actie\" value=\"pdf\">Download PDF</button></div>\n"
+        body += "<button type=\"submit\" name=\"actie\" value=\"pdf\">Download PDF</button>"
+        if DocumentKinds.isForm(kind) {
+            // The printed form's questions beside the answers (as `render --met-hulpvragen`).
+            body +=
+                "\n<button type=\"submit\" name=\"actie\" value=\"html-hulpvragen\">Download HTML met hulpvragen</button>"
+            body +=
+                "<button type=\"submit\" name=\"actie\" value=\"pdf-hulpvragen\">Download PDF met hulpvragen</button>"
+        }
+        body += "</div>\n"
         let status =
             showMessages ? Self.status(errorCount) : MessagePart.formHint
         body += "<p id=\"stand\" class=\"stand\" role=\"status\" aria-live=\"polite\">\(HTML.escape(status))</p>\n"
