@@ -15,6 +15,9 @@ enum FormAction: Equatable {
     /// A form's HTML or PDF with its hulpvragen printed too (`render --met-hulpvragen`).
     case downloadHTMLMetHulpvragen
     case downloadPDFMetHulpvragen
+    /// The kind's printable blank form (`stukken new KIND --format html|pdf`).
+    case downloadBlankHTML
+    case downloadBlankPDF
 
     init(_ actie: String?) {
         let actie = actie ?? "bijwerken"
@@ -30,6 +33,8 @@ enum FormAction: Equatable {
                 case "pdf": .downloadPDF
                 case "html-hulpvragen": .downloadHTMLMetHulpvragen
                 case "pdf-hulpvragen": .downloadPDFMetHulpvragen
+                case "leeg-html": .downloadBlankHTML
+                case "leeg-pdf": .downloadBlankPDF
                 default: .update
                 }
             }
@@ -45,6 +50,8 @@ enum FormResult {
     case download(Data, name: String, type: String)
     /// A PDF of the stuk, which the server makes off the request thread.
     case pdf(Stuk, metHulpvragen: Bool)
+    /// The blank form as PDF, made off the request thread as well.
+    case blankPDF
 }
 
 extension Workbench {
@@ -61,6 +68,11 @@ extension Workbench {
         case .downloadYAML:
             let yaml = download(kind: kind, values: values)
             return .download(Data(yaml.utf8), name: Self.fileName(kind), type: "application/yaml; charset=utf-8")
+        case .downloadBlankHTML:
+            let page = BlankForm.html(kind, templates: templates)
+            return .download(Data(page.html.utf8), name: "\(kind.soort)-leeg.html", type: "text/html; charset=utf-8")
+        case .downloadBlankPDF:
+            return .blankPDF
         case .downloadHTML, .downloadPDF, .downloadHTMLMetHulpvragen, .downloadPDFMetHulpvragen:
             guard let stuk = check(kind: kind, values: values).stuk else { return .notValid(values) }
             let metHulpvragen = action == .downloadHTMLMetHulpvragen || action == .downloadPDFMetHulpvragen

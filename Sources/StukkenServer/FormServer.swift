@@ -85,6 +85,11 @@ public enum FormServer {
         case .pdf(let stuk, let metHulpvragen):
             return await pdf(
                 stuk, metHulpvragen: metHulpvragen, kind: kind, values: values, workbench: workbench, jobs: jobs)
+        case .blankPDF:
+            let templates = workbench.templates
+            return await pdf(
+                named: "\(kind.soort)-leeg.pdf", kind: kind, values: values, workbench: workbench, jobs: jobs
+            ) { () throws(PDFRenderer.Failure) in try BlankForm.pdf(kind, templates: templates) }
         }
     }
 
@@ -96,12 +101,19 @@ public enum FormServer {
     ) async -> Response {
         let templates = workbench.templates
         let options = PDFRenderer.Options(metHulpvragen: metHulpvragen)
+        return await pdf(named: "\(kind.soort).pdf", kind: kind, values: values, workbench: workbench, jobs: jobs) {
+            () throws(PDFRenderer.Failure) in try Stukken.pdf(stuk, templates: templates, options: options)
+        }
+    }
+
+    /// Any PDF the form offers (the stuk's, the blank form's), made the same way.
+    static func pdf(
+        named name: String, kind: any DocumentKind.Type, values: FormValue, workbench: Workbench, jobs: PDFJobs,
+        make: @escaping @Sendable () throws(PDFRenderer.Failure) -> Data
+    ) async -> Response {
         let made: Result<Data, PDFRenderer.Failure>
         do {
-            made = try await jobs.run {
-                Result { () throws(PDFRenderer.Failure) in try Stukken.pdf(stuk, templates: templates, options: options)
-                }
-            }
+            made = try await jobs.run { Result { () throws(PDFRenderer.Failure) in try make() } }
         } catch {
             return html(
                 workbench.formPage(kind: kind, values: values, notice: ServeMessage.pdfBusy.text),
@@ -109,7 +121,7 @@ public enum FormServer {
         }
         switch made {
         case .success(let pdf):
-            return download(pdf, name: "\(kind.soort).pdf", type: "application/pdf")
+            return download(pdf, name: name, type: "application/pdf")
         case .failure(let error):
             return html(
                 workbench.formPage(kind: kind, values: values, notice: error.description), status: .serviceUnavailable)

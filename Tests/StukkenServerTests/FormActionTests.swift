@@ -13,6 +13,8 @@ import Testing
         #expect(FormAction("pdf") == .downloadPDF)
         #expect(FormAction("html-hulpvragen") == .downloadHTMLMetHulpvragen)
         #expect(FormAction("pdf-hulpvragen") == .downloadPDFMetHulpvragen)
+        #expect(FormAction("leeg-html") == .downloadBlankHTML)
+        #expect(FormAction("leeg-pdf") == .downloadBlankPDF)
         #expect(FormAction("toevoegen:voorstel") == .addItem(at: "voorstel"))
         #expect(FormAction("verwijderen:bijlagen[2]") == .removeItem(at: "bijlagen[2]"))
         // Only the prefix is the action: a path may hold the same word.
