@@ -12,6 +12,14 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/voorbeelden"
 "$bin" render examples/*.yaml Tests/A11y/*.yaml -o "$out/voorbeelden/"
+# The blank formats (stukken new KIND --format html), bijlage 4 as the notitie carries it,
+# and a filled form with its hulpvragen.
+mkdir -p "$out/leeg"
+for kind in projectopdracht projectplan evaluatie voorstel; do
+  "$bin" new "$kind" --format html -o "$out/leeg/$kind.html"
+done
+"$bin" new projectopdracht --format html --bijlage 4 -o "$out/leeg/bijlage-4.html"
+"$bin" render examples/projectplan-woninginbraken.yaml --met-hulpvragen -o "$out/leeg/projectplan-met-hulpvragen.html"
 "$bin" pack examples/vergadering/vergadering.yaml -o "$out/pakket-openbaar"
 "$bin" pack examples/vergadering/vergadering.yaml --besloten -o "$out/pakket-besloten"
 # The web form (stukken serve): each kind's form page and the start page, fetched from a

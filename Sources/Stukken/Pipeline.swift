@@ -81,27 +81,44 @@ public enum Stukken {
         return nil
     }
 
-    /// The document as Markdown: heading block, body and signatures.
-    public static func markdown(_ stuk: Stuk, templates: TemplateSet) -> Markdown {
-        let context = stuk.document.context
+    /// The document as Markdown: heading block, body and signatures. `metHulpvragen`: a
+    /// form prints its hulpvragen under each label too (`render --met-hulpvragen`).
+    public static func markdown(_ stuk: Stuk, templates: TemplateSet, metHulpvragen: Bool = false) -> Markdown {
+        let context = self.context(stuk, metHulpvragen: metHulpvragen)
         let soort = stuk.kind.soort
         let parts = ["kop.md", "inhoud.md", "slot.md"].map { templates.render(context, kind: soort, part: $0) }
         return Markdown(join(parts))
     }
 
     /// The document as a standalone HTML page.
-    public static func html(_ stuk: Stuk, templates: TemplateSet, extras: PageExtras? = nil) -> HTMLPage {
-        html(stuk, templates: templates, extras: extras, print: nil)
+    public static func html(
+        _ stuk: Stuk, templates: TemplateSet, extras: PageExtras? = nil, metHulpvragen: Bool = false
+    ) -> HTMLPage {
+        html(stuk, templates: templates, extras: extras, print: nil, metHulpvragen: metHulpvragen)
     }
 
     /// `print`: what only the PDF stage adds (running header strings, metadata, cover).
-    static func html(_ stuk: Stuk, templates: TemplateSet, extras: PageExtras?, print: [String: Any]?) -> HTMLPage {
-        let context = stuk.document.context
-        let body = CommonMark.html(templates.render(context, kind: stuk.kind.soort, part: "inhoud.md"))
+    static func html(
+        _ stuk: Stuk, templates: TemplateSet, extras: PageExtras?, print: [String: Any]?, metHulpvragen: Bool = false
+    ) -> HTMLPage {
+        let context = self.context(stuk, metHulpvragen: metHulpvragen)
+        let soort = stuk.kind.soort
+        // A form's body is its two-column table (`FormBody`); every other kind's is its Markdown.
+        let body =
+            templates.has(kind: soort, part: "inhoud.html")
+            ? FormBody.html(context, kind: soort, templates: templates)
+            : CommonMark.html(templates.render(context, kind: soort, part: "inhoud.md"))
         return PageRenderer.page(
             kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates,
             extras: extras,
             print: print)
+    }
+
+    /// What the templates see: the kind's context, and whether to print the hulpvragen.
+    static func context(_ stuk: Stuk, metHulpvragen: Bool) -> [String: Any] {
+        var context = stuk.document.context
+        context["met_hulpvragen"] = metHulpvragen
+        return context
     }
 
     /// The document as PDF (WeasyPrint), from the same HTML page with print CSS.

@@ -4,10 +4,16 @@ import Stukken
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Schrijft een nieuw, in te vullen YAML-bestand voor een soort stuk.",
-        discussion:
-            "Elk veld staat erin, met de hulpvragen van het formulier als commentaar. Een bestaand bestand wordt nooit overschreven."
-    )
+        abstract: "Schrijft een nieuw, in te vullen YAML-bestand, of het lege formulier, voor een soort stuk.",
+        discussion: """
+            Elk veld staat erin, met de hulpvragen van het formulier als commentaar. Een bestaand bestand wordt nooit overschreven.
+            --format markdown, html of pdf geeft het lege formulier om af te drukken (voor projectopdracht, projectplan \
+            en evaluatie het format uit de notitie: label links, uitleg en hulpvragen rechts).
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case yaml, markdown, html, pdf
+    }
 
     @Argument(help: ArgumentHelp("De soort stuk.", valueName: "soort"))
     var kind: String
@@ -15,16 +21,28 @@ struct New: ParsableCommand {
     @Option(name: .shortAndLong, help: "Het nieuwe bestand (zonder -o: naar stdout).")
     var output: String?
 
+    @Option(name: .long, help: "yaml (in te vullen bestand), of markdown, html of pdf (het lege formulier).")
+    var format: Format = .yaml
+
+    @Option(name: .long, help: "Titel het lege formulier als bijlage N (\"BIJLAGE 4 FORMAT PROJECTOPDRACHT\").")
+    var bijlage: Int?
+
+    @OptionGroup var templateOptions: TemplateOptions
+
     func validate() throws {
         guard DocumentKinds.kind(named: kind) != nil else {
             throw ValidationError(Message.chooseKind(kind).description)
         }
+        if format == .pdf && output == nil { throw ValidationError(PDFRenderer.Failure.stdoutRefused) }
+        if let bijlage, bijlage < 1 || format == .yaml {
+            throw ValidationError(FormMessage.blankFormBijlage(bijlage).description)
+        }
     }
 
     func run() throws {
-        let text = NewDocument.yaml(for: DocumentKinds.kind(named: kind)!)
+        let data = try bytes(DocumentKinds.kind(named: kind)!)
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         // lstat, not stat: a symlink, even one that leads nowhere yet, is something there.
@@ -34,10 +52,29 @@ struct New: ParsableCommand {
             throw ExitCode.failure
         }
         do {
-            try AtomicFile.write(Data(text.utf8), to: output)
+            try AtomicFile.write(data, to: output)
         } catch {
             Console.error(String(describing: error))
             throw ExitCode.failure
+        }
+    }
+}
+
+extension New {
+    /// The YAML file to fill in, or the blank form (`BlankForm`), which is never validated.
+    private func bytes(_ kind: any DocumentKind.Type) throws -> Data {
+        if format == .yaml { return Data(NewDocument.yaml(for: kind).utf8) }
+        let templates = try templateOptions.load()
+        switch format {
+        case .markdown: return Data(BlankForm.markdown(kind, bijlage: bijlage, templates: templates).text.utf8)
+        case .html: return Data(BlankForm.html(kind, bijlage: bijlage, templates: templates).html.utf8)
+        default:
+            do {
+                return try BlankForm.pdf(kind, bijlage: bijlage, templates: templates)
+            } catch {
+                Console.error(String(describing: error))
+                throw ExitCode.failure
+            }
         }
     }
 }

@@ -40,6 +40,9 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: "html, markdown of pdf.")
     var format: Format = .html
 
+    @Flag(name: .customLong("met-hulpvragen"), help: "Een formulier drukt ook de hulpvragen af, onder elk label.")
+    var metHulpvragen = false
+
     @OptionGroup var pdfOptions: PDFOptions
 
     @OptionGroup var templateOptions: TemplateOptions
@@ -81,7 +84,7 @@ struct Render: ParsableCommand {
     ) throws {
         let outcomes = BatchRender.render(
             files, into: output, format: format, templates: templates, protecting: files + templates.files,
-            skippingMeetingsAmong: skipping)
+            skippingMeetingsAmong: skipping, metHulpvragen: metHulpvragen)
         var failed = false
         for outcome in outcomes {
             Console.report(outcome.diagnostics, sources: outcome.source.map { [outcome.file: $0] } ?? [:])
@@ -121,10 +124,14 @@ struct Render: ParsableCommand {
 
     /// The stuk in the chosen format; `nil` when its PDF failed (said on stderr).
     private func bytes(of stuk: Stuk, templates: TemplateSet) throws -> Data? {
-        if let batch = format.batch { return Data(BatchRender.text(stuk, format: batch, templates: templates).utf8) }
+        if let batch = format.batch {
+            return Data(
+                BatchRender.text(stuk, format: batch, templates: templates, metHulpvragen: metHulpvragen).utf8)
+        }
         do {
             let options = PDFRenderer.Options(
-                voorblad: pdfOptions.voorblad, timeout: pdfOptions.pdfTimeout, localImages: true)
+                voorblad: pdfOptions.voorblad, timeout: pdfOptions.pdfTimeout, localImages: true,
+                metHulpvragen: metHulpvragen)
             let pdf = try Stukken.renderedPDF(stuk, templates: templates, options: options)
             Console.report(pdf.warnings, sources: [stuk.source.path: stuk.source.text])
             return pdf.data

@@ -12,6 +12,12 @@ enum FormAction: Equatable {
     case downloadYAML
     case downloadHTML
     case downloadPDF
+    /// A form's HTML or PDF with its hulpvragen printed too (`render --met-hulpvragen`).
+    case downloadHTMLMetHulpvragen
+    case downloadPDFMetHulpvragen
+    /// The kind's printable blank form (`stukken new KIND --format html|pdf`).
+    case downloadBlankHTML
+    case downloadBlankPDF
 
     init(_ actie: String?) {
         let actie = actie ?? "bijwerken"
@@ -25,6 +31,10 @@ enum FormAction: Equatable {
                 case "yaml": .downloadYAML
                 case "html": .downloadHTML
                 case "pdf": .downloadPDF
+                case "html-hulpvragen": .downloadHTMLMetHulpvragen
+                case "pdf-hulpvragen": .downloadPDFMetHulpvragen
+                case "leeg-html": .downloadBlankHTML
+                case "leeg-pdf": .downloadBlankPDF
                 default: .update
                 }
             }
@@ -39,7 +49,9 @@ enum FormResult {
     case notValid(FormValue)
     case download(Data, name: String, type: String)
     /// A PDF of the stuk, which the server makes off the request thread.
-    case pdf(Stuk)
+    case pdf(Stuk, metHulpvragen: Bool)
+    /// The blank form as PDF, made off the request thread as well.
+    case blankPDF
 }
 
 extension Workbench {
@@ -56,10 +68,18 @@ extension Workbench {
         case .downloadYAML:
             let yaml = download(kind: kind, values: values)
             return .download(Data(yaml.utf8), name: Self.fileName(kind), type: "application/yaml; charset=utf-8")
-        case .downloadHTML, .downloadPDF:
+        case .downloadBlankHTML:
+            let page = BlankForm.html(kind, templates: templates)
+            return .download(Data(page.html.utf8), name: "\(kind.soort)-leeg.html", type: "text/html; charset=utf-8")
+        case .downloadBlankPDF:
+            return .blankPDF
+        case .downloadHTML, .downloadPDF, .downloadHTMLMetHulpvragen, .downloadPDFMetHulpvragen:
             guard let stuk = check(kind: kind, values: values).stuk else { return .notValid(values) }
-            if action == .downloadPDF { return .pdf(stuk) }
-            let page = Stukken.html(stuk, templates: templates)
+            let metHulpvragen = action == .downloadHTMLMetHulpvragen || action == .downloadPDFMetHulpvragen
+            if action == .downloadPDF || action == .downloadPDFMetHulpvragen {
+                return .pdf(stuk, metHulpvragen: metHulpvragen)
+            }
+            let page = Stukken.html(stuk, templates: templates, metHulpvragen: metHulpvragen)
             return .download(Data(page.html.utf8), name: "\(kind.soort).html", type: "text/html; charset=utf-8")
         }
     }

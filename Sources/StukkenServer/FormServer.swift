@@ -82,22 +82,38 @@ public enum FormServer {
                 status: .unprocessableContent)
         case .download(let data, let name, let type):
             return download(data, name: name, type: type)
-        case .pdf(let stuk):
-            return await pdf(stuk, kind: kind, values: values, workbench: workbench, jobs: jobs)
+        case .pdf(let stuk, let metHulpvragen):
+            return await pdf(
+                stuk, metHulpvragen: metHulpvragen, kind: kind, values: values, workbench: workbench, jobs: jobs)
+        case .blankPDF:
+            let templates = workbench.templates
+            return await pdf(
+                named: "\(kind.soort)-leeg.pdf", kind: kind, values: values, workbench: workbench, jobs: jobs
+            ) { () throws(PDFRenderer.Failure) in try BlankForm.pdf(kind, templates: templates) }
         }
     }
 
     /// "Download PDF": WeasyPrint, as `render --format pdf`, on a thread of `jobs` (never a
     /// request thread); without WeasyPrint the form says which package is missing.
     static func pdf(
-        _ stuk: Stuk, kind: any DocumentKind.Type, values: FormValue, workbench: Workbench, jobs: PDFJobs
+        _ stuk: Stuk, metHulpvragen: Bool = false, kind: any DocumentKind.Type, values: FormValue,
+        workbench: Workbench, jobs: PDFJobs
     ) async -> Response {
         let templates = workbench.templates
+        let options = PDFRenderer.Options(metHulpvragen: metHulpvragen)
+        return await pdf(named: "\(kind.soort).pdf", kind: kind, values: values, workbench: workbench, jobs: jobs) {
+            () throws(PDFRenderer.Failure) in try Stukken.pdf(stuk, templates: templates, options: options)
+        }
+    }
+
+    /// Any PDF the form offers (the stuk's, the blank form's), made the same way.
+    static func pdf(
+        named name: String, kind: any DocumentKind.Type, values: FormValue, workbench: Workbench, jobs: PDFJobs,
+        make: @escaping @Sendable () throws(PDFRenderer.Failure) -> Data
+    ) async -> Response {
         let made: Result<Data, PDFRenderer.Failure>
         do {
-            made = try await jobs.run {
-                Result { () throws(PDFRenderer.Failure) in try Stukken.pdf(stuk, templates: templates) }
-            }
+            made = try await jobs.run { Result { () throws(PDFRenderer.Failure) in try make() } }
         } catch {
             return html(
                 workbench.formPage(kind: kind, values: values, notice: ServeMessage.pdfBusy.text),
@@ -105,7 +121,7 @@ public enum FormServer {
         }
         switch made {
         case .success(let pdf):
-            return download(pdf, name: "\(kind.soort).pdf", type: "application/pdf")
+            return download(pdf, name: name, type: "application/pdf")
         case .failure(let error):
             return html(
                 workbench.formPage(kind: kind, values: values, notice: error.description), status: .serviceUnavailable)

@@ -98,6 +98,24 @@ public struct Workbench: Sendable {
 
     // MARK: - Pages
 
+    /// The row of buttons above the form: check, the downloads of the stuk, and the blank form.
+    static func buttons(_ kind: any DocumentKind.Type) -> String {
+        func button(_ actie: String, _ text: String) -> String {
+            "<button type=\"submit\" name=\"actie\" value=\"\(actie)\">\(text)</button>"
+        }
+        var row = "<div class=\"knoppen\">"
+        row += button("bijwerken", "Controleren en voorbeeld bijwerken") + button("yaml", "Download YAML")
+        row += button("html", "Download HTML") + "\n" + button("pdf", "Download PDF")
+        if DocumentKinds.isForm(kind) {
+            // The printed form's questions beside the answers (as `render --met-hulpvragen`).
+            row += "\n" + button("html-hulpvragen", "Download HTML met hulpvragen")
+            row += button("pdf-hulpvragen", "Download PDF met hulpvragen")
+        }
+        // The blank form to print (what `stukken new KIND --format html|pdf` gives).
+        row += "\n" + button("leeg-html", "Leeg formulier (HTML)") + button("leeg-pdf", "Leeg formulier (PDF)")
+        return row + "</div>\n"
+    }
+
     /// The form page of one kind, filled with `values`, its messages beside the fields.
     public func formPage(
         kind: any DocumentKind.Type, values: FormValue, notice: String? = nil, extraDiagnostics: [Diagnostic] = [],
@@ -119,11 +137,7 @@ public struct Workbench: Sendable {
         body += "<div class=\"werkblad\">\n"
         body +=
             "<form method=\"post\" action=\"/\(kind.soort)\" id=\"formulier\" class=\"formulier\" data-soort=\"\(kind.soort)\">\n"
-        body += "<div class=\"knoppen\">"
-        body += "<button type=\"submit\" name=\"actie\" value=\"bijwerken\">Controleren en voorbeeld bijwerken</button>"
-        body += "<button type=\"submit\" name=\"actie\" value=\"yaml\">Download YAML</button>"
-        body += "<button type=\"submit\" name=\"actie\" value=\"html\">Download HTML</button>\n"
-        body += "<button type=\"submit\" name=\"actie\" value=\"pdf\">Download PDF</button></div>\n"
+        body += Self.buttons(kind)
         let status =
             showMessages ? Self.status(errorCount) : MessagePart.formHint
         body += "<p id=\"stand\" class=\"stand\" role=\"status\" aria-live=\"polite\">\(HTML.escape(status))</p>\n"

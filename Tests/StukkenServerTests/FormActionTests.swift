@@ -11,6 +11,10 @@ import Testing
         #expect(FormAction("yaml") == .downloadYAML)
         #expect(FormAction("html") == .downloadHTML)
         #expect(FormAction("pdf") == .downloadPDF)
+        #expect(FormAction("html-hulpvragen") == .downloadHTMLMetHulpvragen)
+        #expect(FormAction("pdf-hulpvragen") == .downloadPDFMetHulpvragen)
+        #expect(FormAction("leeg-html") == .downloadBlankHTML)
+        #expect(FormAction("leeg-pdf") == .downloadBlankPDF)
         #expect(FormAction("toevoegen:voorstel") == .addItem(at: "voorstel"))
         #expect(FormAction("verwijderen:bijlagen[2]") == .removeItem(at: "bijlagen[2]"))
         // Only the prefix is the action: a path may hold the same word.

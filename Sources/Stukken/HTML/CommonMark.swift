@@ -26,6 +26,12 @@ enum CommonMark {
 
     /// Markdown → HTML body, with an `id` on every heading (see `Slug`).
     static func html(_ markdown: String) -> HTMLFragment {
+        var slugs = Slug.Registry()
+        return html(markdown, slugs: &slugs)
+    }
+
+    /// One of several fragments of a page, whose anchors `slugs` keeps unique.
+    static func html(_ markdown: String, slugs: inout Slug.Registry) -> HTMLFragment {
         withDocument(markdown) { document, parser in
             let headings = collectHeadings(document).map { node in
                 Heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
@@ -33,7 +39,7 @@ enum CommonMark {
             let raw = cmark_render_html(document, renderOptions, cmark_parser_get_syntax_extensions(parser))
             defer { free(raw) }
             let html = raw.map { String(cString: $0) } ?? ""
-            return HTMLFragment.make(html: html, headings: headings)
+            return HTMLFragment.make(html: html, headings: headings, slugs: &slugs)
         }
     }
 

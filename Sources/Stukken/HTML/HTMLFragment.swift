@@ -19,6 +19,11 @@ public struct HTMLFragment: Sendable, Equatable {
     public private(set) var html: String
     public private(set) var headings: [Heading]
 
+    /// A body put together from fragments that each came from `make` (a form's table).
+    static func assembled(html: String, headings: [Heading]) -> HTMLFragment {
+        HTMLFragment(html: html, headings: headings)
+    }
+
     /// Adds heading ids and makes cmark-gfm's own markup accessible, in one pass over the
     /// bytes (a pass per replacement, each copying the page, was 6 % of rendering a
     /// thousand voorstellen).
@@ -35,7 +40,14 @@ public struct HTMLFragment: Sendable, Equatable {
     /// - footnotes: the back-links' English label, the list's missing name, and reference
     ///   links whose only text is a number ("1" in a list of links says nothing).
     static func make(html raw: String, headings rawHeadings: [Heading]) -> HTMLFragment {
-        let headings = withIDs(rawHeadings)
+        var slugs = Slug.Registry()
+        return make(html: raw, headings: rawHeadings, slugs: &slugs)
+    }
+
+    /// `slugs`: the anchors a page already has, when it is made of several fragments (a
+    /// form's answers, each in its table cell), so every anchor stays unique on the page.
+    static func make(html raw: String, headings rawHeadings: [Heading], slugs: inout Slug.Registry) -> HTMLFragment {
+        let headings = withIDs(rawHeadings, slugs: &slugs)
         let bytes = Array(raw.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + headings.count * 24 + 256)
@@ -87,9 +99,8 @@ public struct HTMLFragment: Sendable, Equatable {
     }
 
     /// Each heading with a unique anchor made from its text.
-    private static func withIDs(_ headings: [Heading]) -> [Heading] {
-        var slugs = Slug.Registry()
-        return headings.map { h -> Heading in
+    private static func withIDs(_ headings: [Heading], slugs: inout Slug.Registry) -> [Heading] {
+        headings.map { h -> Heading in
             var h = h
             h.id = slugs.unique(Slug.make(h.text))
             return h

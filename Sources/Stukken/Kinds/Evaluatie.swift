@@ -1,11 +1,16 @@
 /// The project evaluation of the Platform IVZ (seed 004, bijlage 6 "EVALUATIE"):
 /// eleven questions, answered after the project's einddatum.
-public struct Evaluatie: DocumentKind {
+public struct Evaluatie: FormKind {
     public static let soort = "evaluatie"
 
     /// The form's own explanation (bijlage 6, under EVALUATIE).
     public static let toelichting =
         "Een projectevaluatie kan worden toegepast in elk project, en heeft als doel het goede te behouden en te borgen, en te leren van gemaakte fouten. Bij elk project is sprake van een vooraf gedefinieerde doelstelling en te behalen resultaten. Elk project wordt door projectmedewerkers uitgevoerd volgens een bepaalde aanpak, beschreven in een plan van aanpak. Door het uitvoeren van een projectevaluatie wordt antwoord gegeven op de vraag wat er is bereikt met het project (het effect in hoeverre is de doelstelling behaald), hoe het project organisatorisch is verlopen en wat projectmedewerkers of anderen van het project kunnen leren."
+
+    static let formaatNaam = "EVALUATIE"
+    static let toelichtingLabel = "EVALUATIE"
+    static let toelichtingInTabel = false
+    static let kopKeys: Set<String> = ["project", "projectleider", "datum"]
 
     public var project: String
     public var openbaar: Bool
@@ -60,6 +65,7 @@ public struct Evaluatie: DocumentKind {
         [
             "titel": project,
             "toelichting": Self.toelichting,
+            "toelichting_label": Self.toelichtingLabel,
             "niet_openbaar": !openbaar,
             "labels": Formulier.labels(Self.fields),
             "projectleider": projectleider,

@@ -1,22 +1,27 @@
 /// One rubriek of a form (projectopdracht, projectplan, evaluatie): the label the seed
 /// form prints and the author's answer.
-public struct Rubriek: Sendable, Equatable {
+public struct Rubriek: Sendable {
     public var key: String
     public var label: String
     /// Markdown; `nil` when an optional rubriek was left empty (printed "-").
     public var antwoord: String?
+    /// Its field, whose help the printed form shows (`--met-hulpvragen`).
+    var field: Field
 
     /// The Markdown fields of a kind, in the order the form prints them, with their answers.
     static func all(_ fields: [Field], _ record: Record) -> [Rubriek] {
         fields.filter { $0.type.isMarkdown }.map {
-            Rubriek(key: $0.key, label: $0.label, antwoord: record.markdown($0.key))
+            Rubriek(key: $0.key, label: $0.label, antwoord: record.markdown($0.key), field: $0)
         }
     }
 
     /// What a template sees. Every item carries every key, so Mustache never finds a
     /// parent's value instead.
     var context: [String: Any] {
-        ["key": key, "label": label, "antwoord": antwoord ?? "", "ingevuld": antwoord != nil]
+        [
+            "key": key, "label": label, "antwoord": antwoord ?? "", "ingevuld": antwoord != nil,
+            "hulp": Hulp.context(field),
+        ]
     }
 }
 

@@ -1,7 +1,13 @@
 /// The questions the Platform IVZ's projectopdracht and projectplan (seed 004, bijlagen 4
 /// and 5) print under the rubrieken they share, word for word in both forms. The forms
-/// label these rubrieken slightly differently, so only the help is shared.
+/// label these rubrieken slightly differently, so only the help is shared. Each `…Vragen`
+/// range says which lines the printed form lists under "Hulpvragen:" (`Field.questions`).
 enum ProjectHelp {
+    static let aanleidingVragen = 1..<5
+    static let doelstellingVragen = 1..<4
+    static let afbakeningVragen = 1..<7
+    static let risicosVragen = 1..<5
+
     static let aanleiding = [
         "Beschrijft welke gebeurtenis het project acuut maakt, de reden waarom het 'nu' op de agenda staat.",
         "Waar, wanneer en bij wie is het idee voor dit project ontstaan?",

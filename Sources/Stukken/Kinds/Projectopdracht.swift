@@ -1,6 +1,6 @@
 /// The intake form of the Platform IVZ (seed 004, bijlage 4 "FORMAT PROJECTOPDRACHT"):
 /// what the opdracht is, and whether it meets the selection criteria.
-public struct Projectopdracht: DocumentKind {
+public struct Projectopdracht: FormKind {
     public static let soort = "projectopdracht"
 
     /// The form's own explanation, printed under its title (bijlage 4, row OPDRACHT).
@@ -18,6 +18,21 @@ public struct Projectopdracht: DocumentKind {
 
         /// "Speelt in ≥ 7 Twentse gemeenten".
         public var speeltInGenoegGemeenten: Bool { gemeenten.count >= Projectopdracht.minimumGemeenten }
+    }
+
+    static let formaatNaam = "PROJECTOPDRACHT"
+    static let toelichtingLabel = "OPDRACHT"
+    static let toelichtingInTabel = true
+    static let kopKeys: Set<String> = ["titel", "indiener", "datum"]
+    static func vakjes(_ key: String) -> [String] { key == "selectiecriteria" ? criteriumLabels : [] }
+
+    /// The five criteria's labels in the order of the seed form.
+    static var criteriumLabels: [String] {
+        let label = { (key: String) in Formulier.field(key, in: criteriumFields).label }
+        return [
+            label("primaat_openbare_orde_en_veiligheid"), label("dvo_besluitvormend_orgaan"),
+            label("actueel_urgent_hoog_afbreukrisico"), speeltInLabel, label("haalbaar"),
+        ]
     }
 
     public static let minimumGemeenten = 7
@@ -59,19 +74,19 @@ public struct Projectopdracht: DocumentKind {
         Field("datum", "Datum", .date, example: "2016-12-12"),
         Field(
             "aanleiding", "Aanleiding van probleem/ uitdaging", .markdown,
-            help: ProjectHelp.aanleiding),
+            help: ProjectHelp.aanleiding, questions: ProjectHelp.aanleidingVragen),
         Field(
             "doelstelling", "Doelstelling", .markdown,
-            help: ProjectHelp.doelstelling),
+            help: ProjectHelp.doelstelling, questions: ProjectHelp.doelstellingVragen),
         Field(
             "betrokken_partners", "Betrokken partners", .markdown,
             help: ProjectHelp.betrokkenPartners),
         Field(
             "afbakening", "Afbakening", .markdown, .optional,
-            help: ProjectHelp.afbakening),
+            help: ProjectHelp.afbakening, questions: ProjectHelp.afbakeningVragen),
         Field(
             "risicos", "Risico's/ onverwachte zaken/ effecten", .markdown, .optional,
-            help: ProjectHelp.risicos),
+            help: ProjectHelp.risicos, questions: ProjectHelp.risicosVragen),
         Field(
             "selectiecriteria", "Beoordeling/ selectiecriteria", .record(criteriumFields),
             help: [
@@ -121,14 +136,11 @@ public struct Projectopdracht: DocumentKind {
     /// The five criteria in the order of the seed form, with whether each is met.
     public var criteria: [(label: String, voldaan: Bool)] {
         let s = selectiecriteria
-        let label = { (key: String) in Formulier.field(key, in: Self.criteriumFields).label }
-        return [
-            (label("primaat_openbare_orde_en_veiligheid"), s.primaatOpenbareOrdeEnVeiligheid),
-            (label("dvo_besluitvormend_orgaan"), s.dvoBesluitvormendOrgaan),
-            (label("actueel_urgent_hoog_afbreukrisico"), s.actueelUrgentHoogAfbreukrisico),
-            (Self.speeltInLabel, s.speeltInGenoegGemeenten),
-            (label("haalbaar"), s.haalbaar),
+        let voldaan = [
+            s.primaatOpenbareOrdeEnVeiligheid, s.dvoBesluitvormendOrgaan, s.actueelUrgentHoogAfbreukrisico,
+            s.speeltInGenoegGemeenten, s.haalbaar,
         ]
+        return zip(Self.criteriumLabels, voldaan).map { (label: $0, voldaan: $1) }
     }
 
     public var voldoetAanAlleCriteria: Bool { criteria.allSatisfy(\.voldaan) }
@@ -143,6 +155,7 @@ public struct Projectopdracht: DocumentKind {
         let niet = criteria.filter { !$0.voldaan }.map(\.label)
         let criteriumLabel = Formulier.field("selectiecriteria", in: Self.fields).label
         return [
+            "toelichting_label": Self.toelichtingLabel,
             "titel": titel,
             "toelichting": Self.toelichting,
             "niet_openbaar": !openbaar,
@@ -151,7 +164,6 @@ public struct Projectopdracht: DocumentKind {
             "datum": datum.lang,
             "rubrieken": rubrieken.map(\.context),
             "selectiecriteria_label": criteriumLabel,
-            "selectiecriteria_id": Slug.make(criteriumLabel),
             "criteria": criteria.enumerated().map { i, c in
                 [
                     "nummer": String(i + 1), "label": c.label, "voldaan": c.voldaan,

@@ -1,6 +1,6 @@
 /// The projectplan / opdrachtomschrijving of the Platform IVZ (seed 004, bijlage 5,
 /// "OPDRACHTNAAM"): fourteen rubrieken, the projectgroep and planning as tables.
-public struct Projectplan: DocumentKind {
+public struct Projectplan: FormKind {
     public static let soort = "projectplan"
 
     /// The form's own explanation (bijlage 5, row OPDRACHTNAAM).
@@ -27,6 +27,11 @@ public struct Projectplan: DocumentKind {
         public var mijlpalen: [Mijlpaal]
         public var einddatum: Datum
     }
+
+    static let formaatNaam = "PROJECTPLAN"
+    static let toelichtingLabel = "OPDRACHTNAAM"
+    static let toelichtingInTabel = true
+    static let kopKeys: Set<String> = ["opdrachtnaam", "portefeuillehouder", "projectleider", "datum"]
 
     public var opdrachtnaam: String
     public var openbaar: Bool
@@ -82,13 +87,13 @@ public struct Projectplan: DocumentKind {
         Field("datum", "Datum", .date, example: "2017-03-13"),
         Field(
             "aanleiding", "Aanleiding van probleem/uitdaging", .markdown,
-            help: ProjectHelp.aanleiding),
+            help: ProjectHelp.aanleiding, questions: ProjectHelp.aanleidingVragen),
         Field(
             "betrokken_partners", "Betrokken partners", .markdown,
             help: ProjectHelp.betrokkenPartners),
         Field(
             "doelstelling", "Doelstelling", .markdown,
-            help: ProjectHelp.doelstelling),
+            help: ProjectHelp.doelstelling, questions: ProjectHelp.doelstellingVragen),
         Field(
             "projectresultaat", "Projectresultaat", .markdown,
             help: [
@@ -98,7 +103,7 @@ public struct Projectplan: DocumentKind {
                 "Is het resultaat wel het juiste middel om de doelstelling te realiseren?",
                 "Komt de doelstelling dichterbij wanneer het resultaat er is?",
                 "Lost het resultaat de uitdaging (grotendeels) op?",
-            ]),
+            ], questions: 1..<6),
         Field(
             "prestatie_indicatoren", "Prestatie-Indicatoren", .markdown, .optional,
             help: ["Benoem hier de indicatoren die de projectresultaten meetbaar maken om te monitoren"]),
@@ -112,10 +117,10 @@ public struct Projectplan: DocumentKind {
             help: [
                 "Wat zijn de randvoorwaarden gezien vanuit de opdracht?",
                 "Wat zijn de randvoorwaarden gezien vanuit de opdrachtgever?",
-            ]),
+            ], questions: 0..<2),
         Field(
             "afbakening", "Afbakening", .markdown, .optional,
-            help: ProjectHelp.afbakening),
+            help: ProjectHelp.afbakening, questions: ProjectHelp.afbakeningVragen),
         Field(
             "relatie_andere_initiatieven", "Relatie andere initiatieven en ontwikkelingen", .markdown, .optional,
             help: [
@@ -123,10 +128,10 @@ public struct Projectplan: DocumentKind {
                 "Welke projecten lopen gelijktijdig en hebben raakvlakken met dit project? Wat zijn die raakvlakken?",
                 "Welke andere zaken zijn concurrerend met dit project?",
                 "Welke onderdelen van de organisatie zullen moeten worden aangepast moeten worden om de resultaten mogelijk te maken?",
-            ]),
+            ], questions: 1..<4),
         Field(
             "risicos", "Risico's/onverwachte zaken / effecten", .markdown, .optional,
-            help: ProjectHelp.risicos),
+            help: ProjectHelp.risicos, questions: ProjectHelp.risicosVragen),
         Field(
             "projectgroep", "Projectgroep", .record(projectgroepFields),
             help: [
@@ -193,6 +198,7 @@ public struct Projectplan: DocumentKind {
             var item: [String: Any] = ["is_projectgroep": false, "is_planning": false, "is_tekst": false]
             if field.key == "projectgroep" || field.key == "planning" {
                 item["label"] = field.label
+                item["hulp"] = Hulp.context(field)
                 item["is_" + field.key] = true
                 return item
             }
@@ -204,6 +210,7 @@ public struct Projectplan: DocumentKind {
         return [
             "titel": opdrachtnaam,
             "toelichting": Self.toelichting,
+            "toelichting_label": Self.toelichtingLabel,
             "niet_openbaar": !openbaar,
             "labels": Formulier.labels(Self.fields),
             "portefeuillehouder": portefeuillehouder,

@@ -22,7 +22,7 @@ public enum BatchRender {
 
     public static func render(
         _ files: [String], into directory: String, format: Format, templates: TemplateSet, protecting inputs: [String],
-        skippingMeetingsAmong skippable: Set<String> = []
+        skippingMeetingsAmong skippable: Set<String> = [], metHulpvragen: Bool = false
     ) -> [Outcome] {
         // The same path named twice is rendered once; two inputs that would write the same
         // output (`a.yaml` and `a.yml`) are both refused rather than raced.
@@ -49,7 +49,7 @@ public enum BatchRender {
                 return Outcome(
                     file: file, diagnostics: error.diagnostics, source: text, writeError: nil, written: false)
             case .success(let stuk):
-                let text = Self.text(stuk, format: format, templates: templates)
+                let text = Self.text(stuk, format: format, templates: templates, metHulpvragen: metHulpvragen)
                 let target = directory + "/" + outputName(for: file, extension: format.fileExtension)
                 var writeError: String? = nil
                 do {
@@ -64,10 +64,11 @@ public enum BatchRender {
         }
     }
 
-    public static func text(_ stuk: Stuk, format: Format, templates: TemplateSet) -> String {
+    public static func text(_ stuk: Stuk, format: Format, templates: TemplateSet, metHulpvragen: Bool = false) -> String
+    {
         switch format {
-        case .html: Stukken.html(stuk, templates: templates).html
-        case .markdown: Stukken.markdown(stuk, templates: templates).text
+        case .html: Stukken.html(stuk, templates: templates, metHulpvragen: metHulpvragen).html
+        case .markdown: Stukken.markdown(stuk, templates: templates, metHulpvragen: metHulpvragen).text
         }
     }
 

@@ -21,11 +21,16 @@ public enum PDFRenderer {
         /// the stuk's own folder or below it. Off unless asked: the form and a pack read no
         /// files beyond the stuk (their HTML pages could not show such an image either).
         public var localImages: Bool
+        /// A form prints its hulpvragen under each label (`render --met-hulpvragen`).
+        public var metHulpvragen: Bool
 
-        public init(voorblad: Bool = false, timeout: Double = 120, localImages: Bool = false) {
+        public init(
+            voorblad: Bool = false, timeout: Double = 120, localImages: Bool = false, metHulpvragen: Bool = false
+        ) {
             self.voorblad = voorblad
             self.timeout = timeout
             self.localImages = localImages
+            self.metHulpvragen = metHulpvragen
         }
     }
 
@@ -62,7 +67,8 @@ public enum PDFRenderer {
     public static func rendered(
         _ stuk: Stuk, templates: TemplateSet, options: Options = Options()
     ) throws(Failure) -> RenderedPDF {
-        let page = printPage(stuk, templates: templates, voorblad: options.voorblad, extras: nil)
+        let page = printPage(
+            stuk, templates: templates, voorblad: options.voorblad, extras: nil, metHulpvragen: options.metHulpvragen)
         let folder = options.localImages ? URL(fileURLWithPath: stuk.source.path).deletingLastPathComponent().path : nil
         let (data, refused) = try render(page, timeout: options.timeout, imageFolder: folder)
         // In the order of the source, as the other diagnostics are.
@@ -73,10 +79,14 @@ public enum PDFRenderer {
 
     /// The page as WeasyPrint gets it: the same HTML page, plus the running header's
     /// strings, the metadata and (when asked) the cover.
-    static func printPage(_ stuk: Stuk, templates: TemplateSet, voorblad: Bool, extras: PageExtras?) -> HTMLPage {
+    static func printPage(
+        _ stuk: Stuk, templates: TemplateSet, voorblad: Bool, extras: PageExtras?, metHulpvragen: Bool = false
+    ) -> HTMLPage {
         let header = PrintHeader.of(stuk.document)
         return WideTables.mark(
-            Stukken.html(stuk, templates: templates, extras: extras, print: header.context(voorblad: voorblad)))
+            Stukken.html(
+                stuk, templates: templates, extras: extras, print: header.context(voorblad: voorblad),
+                metHulpvragen: metHulpvragen))
     }
 
     /// Any page of ours through WeasyPrint, reading no image files (a pack's pages).

@@ -23,15 +23,36 @@ enum PageRenderer {
         templates: TemplateSet, extras: PageExtras? = nil, print: [String: Any]? = nil
     ) -> HTMLPage {
         let soort = kind.soort
+        let parts = Parts(
+            soort: soort, titel: pageTitle(kind: kind, document: document),
+            kop: templates.render(context, kind: soort, part: "kop.html"), body: body,
+            slot: templates.render(context, kind: soort, part: "slot.html"))
+        return page(parts, context: context, templates: templates, extras: extras, print: print)
+    }
+
+    /// What goes into `pagina.html.mustache` besides the document's context.
+    struct Parts {
+        var soort: String
+        var titel: String
+        var kop: String
+        var body: HTMLFragment
+        var slot: String
+    }
+
+    /// Any page: a stuk's, or a blank form's (`BlankForm`), which has no document.
+    static func page(
+        _ parts: Parts, context: [String: Any], templates: TemplateSet, extras: PageExtras? = nil,
+        print: [String: Any]? = nil
+    ) -> HTMLPage {
         var page: [String: Any] = [
             "lang": "nl",
-            "soort": soort,
-            "titel": pageTitle(kind: kind, document: document),
+            "soort": parts.soort,
+            "titel": parts.titel,
             "stijl": templates.stylesheet,
-            "kop": templates.render(context, kind: soort, part: "kop.html"),
-            "inhoud": body.html,
-            "slot": templates.render(context, kind: soort, part: "slot.html"),
-            "inhoudsopgave": body.headings.filter { $0.level == 2 }.map { ["id": $0.id, "tekst": $0.text] },
+            "kop": parts.kop,
+            "inhoud": parts.body.html,
+            "slot": parts.slot,
+            "inhoudsopgave": parts.body.headings.filter { $0.level == 2 }.map { ["id": $0.id, "tekst": $0.text] },
         ]
         page["document"] = context
         if let print {

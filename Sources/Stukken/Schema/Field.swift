@@ -12,6 +12,10 @@ public struct Field: Sendable {
     public var presence: Presence
     /// What the form asks: the hulpvragen of the seed forms, or a short explanation.
     public var help: [String]
+    /// Which lines of `help` a printed form lists under "Hulpvragen:"; the lines before
+    /// are its explanation, the lines after a closing remark (seed 004, bijlagen 4 and 5).
+    /// `nil`: every line is explanation.
+    public var questions: Range<Int>?
     /// Value used when the field is absent.
     public var defaultValue: String?
     /// An example value, used by `stukken new` and the JSON Schema.
@@ -23,7 +27,7 @@ public struct Field: Sendable {
 
     public init(
         _ key: String, _ label: String, _ type: FieldType, _ presence: Presence = .required,
-        help: [String] = [], default defaultValue: String? = nil, example: String? = nil,
+        help: [String] = [], questions: Range<Int>? = nil, default defaultValue: String? = nil, example: String? = nil,
         headingLevel: Int = 3, contactDetail: Bool = false
     ) {
         self.isContactDetail = contactDetail
@@ -33,6 +37,7 @@ public struct Field: Sendable {
         self.type = type
         self.presence = presence
         self.help = help
+        self.questions = questions
         self.defaultValue = defaultValue
         self.example = example
     }

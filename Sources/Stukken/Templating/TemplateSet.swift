@@ -7,7 +7,10 @@ import Mustache
 /// - `kop.md.mustache`, `inhoud.md.mustache`, `slot.md.mustache`: the Markdown document
 ///   (heading block, body, signatures), `--format markdown` prints all three;
 /// - `kop.html.mustache`, `slot.html.mustache`: the same heading and signatures as HTML,
-///   where layout needs what Markdown cannot say (`<th scope>`, two signature columns).
+///   where layout needs what Markdown cannot say (`<th scope>`, two signature columns);
+/// - `inhoud.html.mustache` (the forms only): the body as the seed's two-column table,
+///   each answer's HTML made by cmark on its own (`FormBody`).
+/// `formulier/`: the blank forms (`BlankForm`) and the hulpvragen partials the forms share.
 /// `pagina.html.mustache` wraps a page; `stijl.css` is embedded in it.
 public struct TemplateSet: Sendable {
     public let directory: String

@@ -115,6 +115,8 @@ extension Diagnostic {
         case indentedTooDeep = "STK109"
         case unicodeLineBreak = "STK110"
         case loneCarriageReturn = "STK111"
+        // STK220–STK234: the blank and filled forms (issue 19, FormMessages.swift).
+        case blankFormBijlage = "STK220"
     }
 }
 
@@ -233,6 +235,7 @@ extension Diagnostic.Code {
         case .indentedTooDeep: "YAML te diep ingesprongen"
         case .unicodeLineBreak: "onzichtbaar regeleinde (U+0085, U+2028, U+2029)"
         case .loneCarriageReturn: "losse CR in een bestand met LF-regeleinden"
+        case .blankFormBijlage: "stukken new: --bijlage zonder leeg formulier of kleiner dan 1"
         }
     }
 }
