@@ -40,7 +40,9 @@ public enum Stukken {
             return .failure(DiagnosticsError(validator.diagnostics))
         }
         var diagnostics = validator.diagnostics
-        if !diagnostics.hasErrors && !checkedBefore { diagnostics += kind.check(record, file: source.path) }
+        if !diagnostics.hasErrors && !checkedBefore {
+            diagnostics += kind.check(record, file: source.path) + Bijlage.check(record, file: source.path)
+        }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         var warnings = diagnostics
         let prepared = MarkdownFields.prepare(record, fields: kind.fields, file: source.path, warnings: &warnings)
@@ -81,12 +83,19 @@ public enum Stukken {
         return nil
     }
 
-    /// The document as Markdown: heading block, body and signatures.
+    /// The document as Markdown: heading block, body, signatures and text appendices.
     public static func markdown(_ stuk: Stuk, templates: TemplateSet) -> Markdown {
         let context = stuk.document.context
         let soort = stuk.kind.soort
         let parts = ["kop.md", "inhoud.md", "slot.md"].map { templates.render(context, kind: soort, part: $0) }
-        return Markdown(join(parts))
+        return Markdown(join(parts + appendices(stuk, templates: templates).map(\.markdown)))
+    }
+
+    /// Each text appendix as Markdown ("## BIJLAGE 1  TITEL", then its sealed text).
+    static func appendices(_ stuk: Stuk, templates: TemplateSet) -> [(anker: String, markdown: String)] {
+        Bijlage.appendices(stuk.document.bijlagen).map {
+            ($0["anker"] as? String ?? "", templates.render($0, template: "bijlage-tekst.md"))
+        }
     }
 
     /// The document as a standalone HTML page.
@@ -98,10 +107,17 @@ public enum Stukken {
     static func html(_ stuk: Stuk, templates: TemplateSet, extras: PageExtras?, print: [String: Any]?) -> HTMLPage {
         let context = stuk.document.context
         let body = CommonMark.html(templates.render(context, kind: stuk.kind.soort, part: "inhoud.md"))
+        // One set of anchors for the page: an appendix's headings never take an id of the body's.
+        var taken = body.headings.map(\.id)
+        let appendices = appendices(stuk, templates: templates).map { a -> (anker: String, html: HTMLFragment) in
+            taken.append(a.anker)
+            let fragment = CommonMark.html(a.markdown, reserving: taken)
+            taken += fragment.headings.map(\.id)
+            return (a.anker, fragment)
+        }
         return PageRenderer.page(
-            kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates,
-            extras: extras,
-            print: print)
+            kind: stuk.kind, document: stuk.document, context: context, body: body, appendices: appendices,
+            templates: templates, extras: extras, print: print)
     }
 
     /// The document as PDF (WeasyPrint), from the same HTML page with print CSS.
@@ -138,17 +154,22 @@ public struct Stuk: Sendable {
     public let record: Record
     public let document: any DocumentKind
 
-    init(source: SourceFile, kind: any DocumentKind.Type, record: Record, warnings: [Diagnostic]) {
+    init(
+        source: SourceFile, kind: any DocumentKind.Type, record: Record, warnings: [Diagnostic],
+        publicatie: [Int: Bijlage.Publicatie] = [:]
+    ) {
         self.source = source
         self.kind = kind
         self.record = record
-        self.document = kind.init(record)
+        var document = kind.init(record)
+        for i in document.bijlagen.indices { document.bijlagen[i].publicatie = publicatie[i + 1] }
+        self.document = document
         self.warnings = warnings
     }
 
-    /// The same document with other field values (for publication).
-    func with(record: Record) -> Stuk {
-        Stuk(source: source, kind: kind, record: record, warnings: warnings)
+    /// The same document with other field values and its bijlagen as published, by number.
+    func with(record: Record, publicatie: [Int: Bijlage.Publicatie] = [:]) -> Stuk {
+        Stuk(source: source, kind: kind, record: record, warnings: warnings, publicatie: publicatie)
     }
     /// Problems that do not stop rendering (raw HTML shown as text, …).
     public let warnings: [Diagnostic]

@@ -536,7 +536,8 @@ import ZIPFoundation
         let notitie = String(decoding: files["e3-bijlagen/1-openbare-notitie.html"] ?? Data(), as: UTF8.self)
         for shown in [
             "Bijlage 1 (niet openbaar)", "Diepe openbare notitie", "Openbare titelregel zonder bestand",
-            "Bijlage 4 (niet openbaar)",
+            "Bijlage 4 (niet openbaar)", "Bijlage 5 (niet openbaar)", "BIJLAGE 6  OPENBARE TEKSTBIJLAGE",
+            "Deze tekst mag in het openbare pakket.",
         ] {
             #expect(notitie.contains(shown), "\(shown) not on the bijlage page")
         }
@@ -555,6 +556,7 @@ import ZIPFoundation
             "GEHEIM-NESTED-TITEL-via-geheime-notitie", "GEHEIM-REGEL-zelf-niet-openbaar",
             "GEHEIM-MEMO-NESTED-via-geheim-voorstel",
             "GEHEIM-VOORSTEL-NESTED-via-geheime-memo", "GEHEIM-NOTITIE-INHOUD", "Diepe openbare notitie",
+            "GEHEIM-BIJLAGE-TEKST-titel", "GEHEIM-BIJLAGE-TEKST-inhoud",
         ] {
             #expect(all.contains(title), "\(title) missing from the members' pack")
         }

@@ -24,8 +24,9 @@ enum CommonMark {
     static let parseOptions = CMARK_OPT_FOOTNOTES
     static let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
-    /// Markdown → HTML body, with an `id` on every heading (see `Slug`).
-    static func html(_ markdown: String) -> HTMLFragment {
+    /// Markdown → HTML body, with an `id` on every heading (see `Slug`) other than the
+    /// `reserving` ones, which the page already uses.
+    static func html(_ markdown: String, reserving: [String] = []) -> HTMLFragment {
         withDocument(markdown) { document, parser in
             let headings = collectHeadings(document).map { node in
                 Heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
@@ -33,7 +34,7 @@ enum CommonMark {
             let raw = cmark_render_html(document, renderOptions, cmark_parser_get_syntax_extensions(parser))
             defer { free(raw) }
             let html = raw.map { String(cString: $0) } ?? ""
-            return HTMLFragment.make(html: html, headings: headings)
+            return HTMLFragment.make(html: html, headings: headings, reserving: reserving)
         }
     }
 

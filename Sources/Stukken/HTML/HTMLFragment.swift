@@ -34,8 +34,8 @@ public struct HTMLFragment: Sendable, Equatable {
     ///   column; say so, as the heading tables of our templates do with `scope="row"`;
     /// - footnotes: the back-links' English label, the list's missing name, and reference
     ///   links whose only text is a number ("1" in a list of links says nothing).
-    static func make(html raw: String, headings rawHeadings: [Heading]) -> HTMLFragment {
-        let headings = withIDs(rawHeadings)
+    static func make(html raw: String, headings rawHeadings: [Heading], reserving: [String] = []) -> HTMLFragment {
+        let headings = withIDs(rawHeadings, reserving: reserving)
         let bytes = Array(raw.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + headings.count * 24 + 256)
@@ -87,8 +87,9 @@ public struct HTMLFragment: Sendable, Equatable {
     }
 
     /// Each heading with a unique anchor made from its text.
-    private static func withIDs(_ headings: [Heading]) -> [Heading] {
+    private static func withIDs(_ headings: [Heading], reserving: [String]) -> [Heading] {
         var slugs = Slug.Registry()
+        for id in reserving { _ = slugs.unique(id) }
         return headings.map { h -> Heading in
             var h = h
             h.id = slugs.unique(Slug.make(h.text))

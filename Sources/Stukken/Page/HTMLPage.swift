@@ -20,7 +20,8 @@ public struct PageExtras: Sendable {
 enum PageRenderer {
     static func page(
         kind: any DocumentKind.Type, document: any DocumentKind, context: [String: Any], body: HTMLFragment,
-        templates: TemplateSet, extras: PageExtras? = nil, print: [String: Any]? = nil
+        appendices: [(anker: String, html: HTMLFragment)] = [], templates: TemplateSet, extras: PageExtras? = nil,
+        print: [String: Any]? = nil
     ) -> HTMLPage {
         let soort = kind.soort
         var page: [String: Any] = [
@@ -31,7 +32,12 @@ enum PageRenderer {
             "kop": templates.render(context, kind: soort, part: "kop.html"),
             "inhoud": body.html,
             "slot": templates.render(context, kind: soort, part: "slot.html"),
-            "inhoudsopgave": body.headings.filter { $0.level == 2 }.map { ["id": $0.id, "tekst": $0.text] },
+            // The chapters, then each text appendix by its stable anchor.
+            "inhoudsopgave": body.headings.filter { $0.level == 2 }.map { ["id": $0.id, "tekst": $0.text] }
+                + appendices.map { ["id": $0.anker, "tekst": $0.html.headings.first?.text ?? ""] },
+            "bijlagen_tekst": appendices.map { a -> [String: Any] in
+                ["anker": a.anker, "kop_id": a.html.headings.first?.id ?? a.anker, "inhoud": a.html.html]
+            },
         ]
         page["document"] = context
         if let print {

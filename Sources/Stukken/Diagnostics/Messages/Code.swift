@@ -115,6 +115,8 @@ extension Diagnostic {
         case indentedTooDeep = "STK109"
         case unicodeLineBreak = "STK110"
         case loneCarriageReturn = "STK111"
+        // STK235–STK249: bijlagen as text, a notitie's voorstel (issue 19).
+        case appendixFileAndText = "STK235"
     }
 }
 
@@ -233,6 +235,7 @@ extension Diagnostic.Code {
         case .indentedTooDeep: "YAML te diep ingesprongen"
         case .unicodeLineBreak: "onzichtbaar regeleinde (U+0085, U+2028, U+2029)"
         case .loneCarriageReturn: "losse CR in een bestand met LF-regeleinden"
+        case .appendixFileAndText: "bijlage met zowel bestand als inhoud"
         }
     }
 }
