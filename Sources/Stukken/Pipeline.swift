@@ -23,10 +23,18 @@ public enum Stukken {
         load(source, checkedBefore: false)
     }
 
+    /// `following: false` reads no other file: a notitie's `bij:` voorstel is then shown
+    /// as a placeholder (the web form, which has no folder to read from).
+    public static func load(_ source: SourceFile, following: Bool) -> Result<Stuk, DiagnosticsError> {
+        load(source, checkedBefore: false, following: following)
+    }
+
     /// `checkedBefore`: these exact bytes passed every check in this process already (a
     /// pack loads each stuk for its plan and again for its page), so the byte scans and
     /// the kind's own checks, which only ever add diagnostics, are not run twice.
-    static func load(_ source: SourceFile, checkedBefore: Bool) -> Result<Stuk, DiagnosticsError> {
+    static func load(_ source: SourceFile, checkedBefore: Bool, following: Bool = true) -> Result<
+        Stuk, DiagnosticsError
+    > {
         let node: Node
         switch YAMLReader.read(source, scan: !checkedBefore) {
         case .success(let n): node = n
@@ -46,7 +54,15 @@ public enum Stukken {
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         var warnings = diagnostics
         let prepared = MarkdownFields.prepare(record, fields: kind.fields, file: source.path, warnings: &warnings)
-        return .success(Stuk(source: source, kind: kind, record: prepared, warnings: warnings))
+        var reference: Reference?
+        if following, let named = kind.reference(in: prepared) {
+            let at = named.location ?? SourceLocation(file: source.path, line: 1, column: 1)
+            switch Reference.load(named.path, from: source.path, at: at, field: named.field) {
+            case .success(let r): reference = r
+            case .failure(let e): return .failure(e)
+            }
+        }
+        return .success(Stuk(source: source, kind: kind, record: prepared, warnings: warnings, reference: reference))
     }
 
     /// `soort` decides the schema, so it is read (and misspellings caught) first.
@@ -154,22 +170,31 @@ public struct Stuk: Sendable {
     public let record: Record
     public let document: any DocumentKind
 
+    /// The document it takes values from (a notitie's voorstel), when it names one.
+    public let reference: Reference?
+
+    /// `contact: false`: the referenced document's contact details left out too.
     init(
         source: SourceFile, kind: any DocumentKind.Type, record: Record, warnings: [Diagnostic],
-        publicatie: [Int: Bijlage.Publicatie] = [:]
+        reference: Reference? = nil, publicatie: [Int: Bijlage.Publicatie] = [:], contact: Bool = true
     ) {
         self.source = source
         self.kind = kind
         self.record = record
+        self.reference = reference
         var document = kind.init(record)
         for i in document.bijlagen.indices { document.bijlagen[i].publicatie = publicatie[i + 1] }
+        if let reference { document.attach(reference.document(contact: contact)) }
         self.document = document
         self.warnings = warnings
     }
 
-    /// The same document with other field values and its bijlagen as published, by number.
-    func with(record: Record, publicatie: [Int: Bijlage.Publicatie] = [:]) -> Stuk {
-        Stuk(source: source, kind: kind, record: record, warnings: warnings, publicatie: publicatie)
+    /// The same document as published: other field values, its bijlagen as published (by
+    /// number), and without contact details in what it takes from another document.
+    func with(record: Record, publicatie: [Int: Bijlage.Publicatie] = [:], contact: Bool = true) -> Stuk {
+        Stuk(
+            source: source, kind: kind, record: record, warnings: warnings, reference: reference,
+            publicatie: publicatie, contact: contact)
     }
     /// Problems that do not stop rendering (raw HTML shown as text, …).
     public let warnings: [Diagnostic]

@@ -43,6 +43,11 @@ public protocol DocumentKind: Sendable {
     /// Its bijlagen, for a kind that has them: the pack sets how each is published, and
     /// the text appendices among them print after the document.
     var bijlagen: [Bijlage] { get set }
+    /// The file this document takes values from, if its record names one (a notitie's
+    /// `bij: voorstel.yaml`): the path as written, where it stands, and the field.
+    static func reference(in record: Record) -> (path: String, location: SourceLocation?, field: String)?
+    /// Takes in the referenced document, loaded and checked (see `Reference`).
+    mutating func attach(_ referenced: any DocumentKind)
 }
 
 extension DocumentKind {
@@ -56,6 +61,10 @@ extension DocumentKind {
         get { [] }
         set {}
     }
+    public static func reference(in record: Record) -> (path: String, location: SourceLocation?, field: String)? {
+        nil
+    }
+    public mutating func attach(_ referenced: any DocumentKind) {}
 }
 
 /// Every kind stukken knows, by `soort`.

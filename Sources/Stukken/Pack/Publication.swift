@@ -74,7 +74,8 @@ struct PageJob: Sendable {
             record: Publication.record(
                 stuk.record, kind: stuk.kind, bijlagen: publishedBijlagen, contact: contact, publicPack: publicPack),
             publicatie: Publication.facts(
-                stuk.record, bijlagen: publishedBijlagen, publicPack: publicPack, paper: paper))
+                stuk.record, bijlagen: publishedBijlagen, publicPack: publicPack, paper: paper),
+            contact: contact)
     }
 }
 

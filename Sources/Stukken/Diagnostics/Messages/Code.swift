@@ -117,6 +117,11 @@ extension Diagnostic {
         case loneCarriageReturn = "STK111"
         // STK235–STK249: bijlagen as text, a notitie's voorstel (issue 19).
         case appendixFileAndText = "STK235"
+        case bijVoorstelMissing = "STK236"
+        case bijVoorstelHasErrors = "STK237"
+        case bijNotAVoorstel = "STK238"
+        case bijFileOrFields = "STK239"
+        case bijDisagrees = "STK240"
     }
 }
 
@@ -236,6 +241,11 @@ extension Diagnostic.Code {
         case .unicodeLineBreak: "onzichtbaar regeleinde (U+0085, U+2028, U+2029)"
         case .loneCarriageReturn: "losse CR in een bestand met LF-regeleinden"
         case .appendixFileAndText: "bijlage met zowel bestand als inhoud"
+        case .bijVoorstelMissing: "notitie: het voorstel van bij: bestaat niet"
+        case .bijVoorstelHasErrors: "notitie: het voorstel van bij: heeft fouten"
+        case .bijNotAVoorstel: "notitie: bij: wijst naar iets anders dan een voorstel"
+        case .bijFileOrFields: "notitie: bij: zonder voorstel of met pad en velden tegelijk"
+        case .bijDisagrees: "pakket: voorstel en bij: van de notitie verschillen"
         }
     }
 }
