@@ -248,7 +248,8 @@ import ZIPFoundation
         let dir = try temporaryDirectory().appendingPathComponent("dvo")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let stuk = Package.examples.appendingPathComponent("dvo-doorontwikkeling-ivz.yaml")
-        try FileManager.default.copyItem(at: stuk, to: dir.appendingPathComponent("stuk.yaml"))
+        // Under its own name: the notitie's bij: names it, and must name the voorstel that lists it.
+        try FileManager.default.copyItem(at: stuk, to: dir.appendingPathComponent("dvo-doorontwikkeling-ivz.yaml"))
         // Its bijlage, a notitie, is published too.
         try FileManager.default.copyItem(
             at: Package.examples.appendingPathComponent("notitie-doorontwikkeling-ivz.yaml"),
@@ -256,7 +257,7 @@ import ZIPFoundation
         guard case .success(let loaded) = Stukken.load(path: stuk.path), let datum = loaded.record.date("datum"),
             let agendapunt = loaded.document.agendapunt
         else { throw Failure("dvo example does not load") }
-        try "soort: vergadering\norgaan: DVO\ndatum: \(datum.iso)\nagenda:\n  - stuk: stuk.yaml\n"
+        try "soort: vergadering\norgaan: DVO\ndatum: \(datum.iso)\nagenda:\n  - stuk: dvo-doorontwikkeling-ivz.yaml\n"
             .write(to: dir.appendingPathComponent("vergadering.yaml"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(
             at: Package.examples.appendingPathComponent("vergadering/stukken.yaml"),

@@ -65,7 +65,8 @@ extension PackBuild {
         let pages = Set(jobs.map(\.path))
         return AgendaPage.render(
             plan.vergadering, entries: entries, sizes: PackWriter.sizes(files), zip: zipName, audience: audience,
-            templates: templates, pdf: nil, link: { path in pages.contains(path) ? "#deel-" + Slug.make(path) : path })
+            templates: templates, pdf: nil, paper: true,
+            link: { path in pages.contains(path) ? "#deel-" + Slug.make(path) : path })
     }
 
     /// One label per page PDF, then the combined PDF's. A PDF's `bron` is its page's.
