@@ -568,6 +568,11 @@ import ZIPFoundation
         #expect(
             nested.prefix(200).contains("niet openbaar"),
             "the nested non-public bijlage is not marked in the members' pack")
+        // A non-public text appendix: printed in full for the members, and marked so.
+        let appendix =
+            membersNotitie.components(separatedBy: "BIJLAGE 5  GEHEIM-BIJLAGE-TEKST-TITEL</h2>").dropFirst().first ?? ""
+        #expect(appendix.prefix(80).contains("<em>Niet openbaar</em>"), "the non-public appendix is not marked")
+        #expect(appendix.contains("GEHEIM-BIJLAGE-TEKST-inhoud"))
     }
 
     @Test func theMembersPackGetsNoWooFiles() throws {
