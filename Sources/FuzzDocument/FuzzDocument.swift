@@ -17,7 +17,7 @@ private let templates: TemplateSet = {
 public func fuzzDocument(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
     guard case .success(let source) = SourceFile.decode(bytes, path: "fuzz.yaml") else { return 0 }
-    switch Stukken.load(source) {
+    switch Stukken.load(source, following: false) {
     case .success(let stuk):
         let markdown = Stukken.markdown(stuk, templates: templates)
         let page = Stukken.html(stuk, templates: templates).html

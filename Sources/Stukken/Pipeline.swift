@@ -23,10 +23,18 @@ public enum Stukken {
         load(source, checkedBefore: false)
     }
 
+    /// `following: false` reads no other file: a notitie's `bij:` voorstel is then shown
+    /// as a placeholder (the web form, which has no folder to read from).
+    public static func load(_ source: SourceFile, following: Bool) -> Result<Stuk, DiagnosticsError> {
+        load(source, checkedBefore: false, following: following)
+    }
+
     /// `checkedBefore`: these exact bytes passed every check in this process already (a
     /// pack loads each stuk for its plan and again for its page), so the byte scans and
     /// the kind's own checks, which only ever add diagnostics, are not run twice.
-    static func load(_ source: SourceFile, checkedBefore: Bool) -> Result<Stuk, DiagnosticsError> {
+    static func load(_ source: SourceFile, checkedBefore: Bool, following: Bool = true) -> Result<
+        Stuk, DiagnosticsError
+    > {
         let node: Node
         switch YAMLReader.read(source, scan: !checkedBefore) {
         case .success(let n): node = n
@@ -40,11 +48,21 @@ public enum Stukken {
             return .failure(DiagnosticsError(validator.diagnostics))
         }
         var diagnostics = validator.diagnostics
-        if !diagnostics.hasErrors && !checkedBefore { diagnostics += kind.check(record, file: source.path) }
+        if !diagnostics.hasErrors && !checkedBefore {
+            diagnostics += kind.check(record, file: source.path) + Bijlage.check(record, file: source.path)
+        }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         var warnings = diagnostics
         let prepared = MarkdownFields.prepare(record, fields: kind.fields, file: source.path, warnings: &warnings)
-        return .success(Stuk(source: source, kind: kind, record: prepared, warnings: warnings))
+        var reference: Reference?
+        if following, let named = kind.reference(in: prepared) {
+            let at = named.location ?? SourceLocation(file: source.path, line: 1, column: 1)
+            switch Reference.load(named.path, from: source.path, at: at, field: named.field) {
+            case .success(let r): reference = r
+            case .failure(let e): return .failure(e)
+            }
+        }
+        return .success(Stuk(source: source, kind: kind, record: prepared, warnings: warnings, reference: reference))
     }
 
     /// `soort` decides the schema, so it is read (and misspellings caught) first.
@@ -81,13 +99,21 @@ public enum Stukken {
         return nil
     }
 
-    /// The document as Markdown: heading block, body and signatures. `metHulpvragen`: a
-    /// form prints its hulpvragen under each label too (`render --met-hulpvragen`).
+    /// The document as Markdown: heading block, body, signatures and text appendices.
+    /// `metHulpvragen`: a form prints its hulpvragen under each label too
+    /// (`render --met-hulpvragen`).
     public static func markdown(_ stuk: Stuk, templates: TemplateSet, metHulpvragen: Bool = false) -> Markdown {
         let context = self.context(stuk, metHulpvragen: metHulpvragen)
         let soort = stuk.kind.soort
         let parts = ["kop.md", "inhoud.md", "slot.md"].map { templates.render(context, kind: soort, part: $0) }
-        return Markdown(join(parts))
+        return Markdown(join(parts + appendices(stuk, templates: templates).map(\.markdown)))
+    }
+
+    /// Each text appendix as Markdown ("## BIJLAGE 1  TITEL", then its sealed text).
+    static func appendices(_ stuk: Stuk, templates: TemplateSet) -> [(anker: String, markdown: String)] {
+        Bijlage.appendices(stuk.document.bijlagen).map {
+            ($0["anker"] as? String ?? "", templates.render($0, template: "bijlage-tekst.md"))
+        }
     }
 
     /// The document as a standalone HTML page.
@@ -108,10 +134,17 @@ public enum Stukken {
             templates.has(kind: soort, part: "inhoud.html")
             ? FormBody.html(context, kind: soort, templates: templates)
             : CommonMark.html(templates.render(context, kind: soort, part: "inhoud.md"))
+        // One set of anchors for the page: an appendix's headings never take an id of the body's.
+        var taken = body.headings.map(\.id)
+        let appendices = appendices(stuk, templates: templates).map { a -> (anker: String, html: HTMLFragment) in
+            taken.append(a.anker)
+            let fragment = CommonMark.html(a.markdown, reserving: taken)
+            taken += fragment.headings.map(\.id)
+            return (a.anker, fragment)
+        }
         return PageRenderer.page(
-            kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates,
-            extras: extras,
-            print: print)
+            kind: stuk.kind, document: stuk.document, context: context, body: body, appendices: appendices,
+            templates: templates, extras: extras, print: print)
     }
 
     /// What the templates see: the kind's context, and whether to print the hulpvragen.
@@ -155,17 +188,31 @@ public struct Stuk: Sendable {
     public let record: Record
     public let document: any DocumentKind
 
-    init(source: SourceFile, kind: any DocumentKind.Type, record: Record, warnings: [Diagnostic]) {
+    /// The document it takes values from (a notitie's voorstel), when it names one.
+    public let reference: Reference?
+
+    /// `contact: false`: the referenced document's contact details left out too.
+    init(
+        source: SourceFile, kind: any DocumentKind.Type, record: Record, warnings: [Diagnostic],
+        reference: Reference? = nil, publicatie: [Int: Bijlage.Publicatie] = [:], contact: Bool = true
+    ) {
         self.source = source
         self.kind = kind
         self.record = record
-        self.document = kind.init(record)
+        self.reference = reference
+        var document = kind.init(record)
+        for i in document.bijlagen.indices { document.bijlagen[i].publicatie = publicatie[i + 1] }
+        if let reference { document.attach(reference.document(contact: contact)) }
+        self.document = document
         self.warnings = warnings
     }
 
-    /// The same document with other field values (for publication).
-    func with(record: Record) -> Stuk {
-        Stuk(source: source, kind: kind, record: record, warnings: warnings)
+    /// The same document as published: other field values, its bijlagen as published (by
+    /// number), and without contact details in what it takes from another document.
+    func with(record: Record, publicatie: [Int: Bijlage.Publicatie] = [:], contact: Bool = true) -> Stuk {
+        Stuk(
+            source: source, kind: kind, record: record, warnings: warnings, reference: reference,
+            publicatie: publicatie, contact: contact)
     }
     /// Problems that do not stop rendering (raw HTML shown as text, …).
     public let warnings: [Diagnostic]

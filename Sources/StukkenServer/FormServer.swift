@@ -201,7 +201,7 @@ public enum FormServer {
         let soort = node.mapping?.first { $0.key.scalar?.string == "soort" }?.value.scalar?.string ?? ""
         guard let kind = DocumentKinds.kind(named: soort) else {
             var diagnostics: [Diagnostic] = []
-            if case .failure(let e) = Stukken.load(source) { diagnostics = e.diagnostics }
+            if case .failure(let e) = Stukken.load(source, following: false) { diagnostics = e.diagnostics }
             return errorPage(ServeMessage.cannotOpen.text, diagnostics: diagnostics)
         }
         let values = FormValue.read(node: node, fields: kind.fields)
@@ -213,7 +213,7 @@ public enum FormServer {
         let rewritten = Set(
             workbench.check(kind: kind, values: values).diagnostics.map { "\($0.code) \($0.field ?? "")" })
         var lost: [Diagnostic] = []
-        if case .failure(let e) = Stukken.load(source) {
+        if case .failure(let e) = Stukken.load(source, following: false) {
             lost = e.diagnostics.filter { !rewritten.contains("\($0.code) \($0.field ?? "")") }
         }
         return html(

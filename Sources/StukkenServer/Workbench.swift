@@ -23,7 +23,7 @@ public struct Workbench: Sendable {
 
     public func check(kind: any DocumentKind.Type, values: FormValue) -> Checked {
         let yaml = YAMLWriter.yaml(kind: kind, values: values)
-        switch Stukken.load(SourceFile(path: Self.fileName(kind), text: yaml)) {
+        switch Stukken.load(SourceFile(path: Self.fileName(kind), text: yaml), following: false) {
         case .success(let stuk): return Checked(yaml: yaml, diagnostics: stuk.warnings, stuk: stuk)
         case .failure(let error): return Checked(yaml: yaml, diagnostics: error.diagnostics, stuk: nil)
         }
@@ -49,7 +49,9 @@ public struct Workbench: Sendable {
     public func preview(kind: any DocumentKind.Type, values: FormValue) -> HTMLPage? {
         let filled = Self.placeholders(values, fields: kind.fields.filter { $0.key != "soort" })
         let yaml = YAMLWriter.yaml(kind: kind, values: filled)
-        guard case .success(let stuk) = Stukken.load(SourceFile(path: Self.fileName(kind), text: yaml)) else {
+        guard
+            case .success(let stuk) = Stukken.load(SourceFile(path: Self.fileName(kind), text: yaml), following: false)
+        else {
             return nil
         }
         return Stukken.html(stuk, templates: templates)

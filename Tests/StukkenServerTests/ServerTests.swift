@@ -78,9 +78,10 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
     func example(_ name: String) throws {
         let (kind, values, source) = try formValues(name)
         let yaml = YAMLWriter.yaml(kind: kind, values: values)
-        let original = try Stukken.load(source).get()
+        // As the form reads it: no other file (a notitie's bij: voorstel) is followed.
+        let original = try Stukken.load(source, following: false).get()
         let rewritten: Stuk
-        switch Stukken.load(SourceFile(path: name, text: yaml)) {
+        switch Stukken.load(SourceFile(path: name, text: yaml), following: false) {
         case .success(let s): rewritten = s
         case .failure(let e):
             Issue.record(
@@ -343,6 +344,8 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
 
     /// Download YAML of a filled form gives the file `check` accepts; uploading it again
     /// ("Open YAML") gives the same form.
+    /// The form reads no other file, so the YAML is checked the same way (a notitie's
+    /// `bij:` voorstel is not followed; `BijVoorstelTests` follow it).
     @Test(arguments: Package.exampleFiles)
     func downloadAndOpen(_ name: String) async throws {
         let (kind, values, _) = try formValues(name)
@@ -363,7 +366,7 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
                 #expect(response.headers[.contentDisposition] == "attachment; filename=\"\(kind.soort).yaml\"")
                 return String(buffer: response.body)
             }
-            #expect((try? Stukken.load(SourceFile(path: name, text: yaml)).get()) != nil)
+            #expect((try? Stukken.load(SourceFile(path: name, text: yaml), following: false).get()) != nil)
             let boundary = "----stukken-test-grens"
             let multipart =
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(name)\"\r\nContent-Type: application/yaml\r\n\r\n\(yaml)\r\n--\(boundary)--\r\n"
@@ -384,7 +387,7 @@ func app(opened: String? = nil) -> some ApplicationProtocol {
             ) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentDisposition] == "attachment; filename=\"\(kind.soort).html\"")
-                let original = try Stukken.load(SourceFile(path: name, text: yaml)).get()
+                let original = try Stukken.load(SourceFile(path: name, text: yaml), following: false).get()
                 #expect(
                     String(buffer: response.body) == Stukken.html(original, templates: Package.workbench.templates).html
                 )

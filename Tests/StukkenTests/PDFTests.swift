@@ -363,6 +363,9 @@ struct PDFCommandTests {
         let secret = try #require(plan.items.first { !$0.openbaar }?.stuk).load()
         let all = pages.joined()
         #expect(!all.contains(secret.document.titel))
+        // On paper a bijlage line names the document, not the web page it is in the pack.
+        #expect(all.contains("Memo regionale input"))
+        #expect(!all.contains("(HTML)"), "a bijlage line on paper says (HTML)")
     }
 }
 

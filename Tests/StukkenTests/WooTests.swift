@@ -248,7 +248,8 @@ import ZIPFoundation
         let dir = try temporaryDirectory().appendingPathComponent("dvo")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let stuk = Package.examples.appendingPathComponent("dvo-doorontwikkeling-ivz.yaml")
-        try FileManager.default.copyItem(at: stuk, to: dir.appendingPathComponent("stuk.yaml"))
+        // Under its own name: the notitie's bij: names it, and must name the voorstel that lists it.
+        try FileManager.default.copyItem(at: stuk, to: dir.appendingPathComponent("dvo-doorontwikkeling-ivz.yaml"))
         // Its bijlage, a notitie, is published too.
         try FileManager.default.copyItem(
             at: Package.examples.appendingPathComponent("notitie-doorontwikkeling-ivz.yaml"),
@@ -256,7 +257,7 @@ import ZIPFoundation
         guard case .success(let loaded) = Stukken.load(path: stuk.path), let datum = loaded.record.date("datum"),
             let agendapunt = loaded.document.agendapunt
         else { throw Failure("dvo example does not load") }
-        try "soort: vergadering\norgaan: DVO\ndatum: \(datum.iso)\nagenda:\n  - stuk: stuk.yaml\n"
+        try "soort: vergadering\norgaan: DVO\ndatum: \(datum.iso)\nagenda:\n  - stuk: dvo-doorontwikkeling-ivz.yaml\n"
             .write(to: dir.appendingPathComponent("vergadering.yaml"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(
             at: Package.examples.appendingPathComponent("vergadering/stukken.yaml"),
@@ -536,7 +537,8 @@ import ZIPFoundation
         let notitie = String(decoding: files["e3-bijlagen/1-openbare-notitie.html"] ?? Data(), as: UTF8.self)
         for shown in [
             "Bijlage 1 (niet openbaar)", "Diepe openbare notitie", "Openbare titelregel zonder bestand",
-            "Bijlage 4 (niet openbaar)",
+            "Bijlage 4 (niet openbaar)", "Bijlage 5 (niet openbaar)", "BIJLAGE 6  OPENBARE TEKSTBIJLAGE",
+            "Deze tekst mag in het openbare pakket.",
         ] {
             #expect(notitie.contains(shown), "\(shown) not on the bijlage page")
         }
@@ -555,6 +557,7 @@ import ZIPFoundation
             "GEHEIM-NESTED-TITEL-via-geheime-notitie", "GEHEIM-REGEL-zelf-niet-openbaar",
             "GEHEIM-MEMO-NESTED-via-geheim-voorstel",
             "GEHEIM-VOORSTEL-NESTED-via-geheime-memo", "GEHEIM-NOTITIE-INHOUD", "Diepe openbare notitie",
+            "GEHEIM-BIJLAGE-TEKST-titel", "GEHEIM-BIJLAGE-TEKST-inhoud",
         ] {
             #expect(all.contains(title), "\(title) missing from the members' pack")
         }
@@ -565,6 +568,11 @@ import ZIPFoundation
         #expect(
             nested.prefix(200).contains("niet openbaar"),
             "the nested non-public bijlage is not marked in the members' pack")
+        // A non-public text appendix: printed in full for the members, and marked so.
+        let appendix =
+            membersNotitie.components(separatedBy: "BIJLAGE 5  GEHEIM-BIJLAGE-TEKST-TITEL</h2>").dropFirst().first ?? ""
+        #expect(appendix.prefix(80).contains("<em>Niet openbaar</em>"), "the non-public appendix is not marked")
+        #expect(appendix.contains("GEHEIM-BIJLAGE-TEKST-inhoud"))
     }
 
     @Test func theMembersPackGetsNoWooFiles() throws {

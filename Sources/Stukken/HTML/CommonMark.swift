@@ -24,9 +24,11 @@ enum CommonMark {
     static let parseOptions = CMARK_OPT_FOOTNOTES
     static let renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
-    /// Markdown → HTML body, with an `id` on every heading (see `Slug`).
-    static func html(_ markdown: String) -> HTMLFragment {
+    /// Markdown → HTML body, with an `id` on every heading (see `Slug`) other than the
+    /// `reserving` ones, which the page already uses.
+    static func html(_ markdown: String, reserving: [String] = []) -> HTMLFragment {
         var slugs = Slug.Registry()
+        for id in reserving { _ = slugs.unique(id) }
         return html(markdown, slugs: &slugs)
     }
 

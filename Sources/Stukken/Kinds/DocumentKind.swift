@@ -40,6 +40,14 @@ public protocol DocumentKind: Sendable {
     static var wooDocumentsoort: WooDocumentsoort? { get }
     /// What the Woo files say about the document: date, identifier, summary, signatures.
     var wooFacts: WooFacts { get }
+    /// Its bijlagen, for a kind that has them: the pack sets how each is published, and
+    /// the text appendices among them print after the document.
+    var bijlagen: [Bijlage] { get set }
+    /// The file this document takes values from, if its record names one (a notitie's
+    /// `bij: voorstel.yaml`): the path as written, where it stands, and the field.
+    static func reference(in record: Record) -> (path: String, location: SourceLocation?, field: String)?
+    /// Takes in the referenced document, loaded and checked (see `Reference`).
+    mutating func attach(_ referenced: any DocumentKind)
 }
 
 extension DocumentKind {
@@ -49,6 +57,14 @@ extension DocumentKind {
     public var vergaderdatum: Datum? { nil }
     public var isConcept: Bool { false }
     public var openbareTitel: String? { nil }
+    public var bijlagen: [Bijlage] {
+        get { [] }
+        set {}
+    }
+    public static func reference(in record: Record) -> (path: String, location: SourceLocation?, field: String)? {
+        nil
+    }
+    public mutating func attach(_ referenced: any DocumentKind) {}
 }
 
 /// Every kind stukken knows, by `soort`.
@@ -94,11 +110,20 @@ enum CommonFields {
                 "openbaar", "Openbaar", .jaNee, .optional,
                 help: ["Alleen invullen als de bijlage anders is dan het stuk zelf (een vertrouwelijke bijlage)."],
                 example: "nee"),
+            Field(
+                "inhoud", "Inhoud", .markdown, .optional,
+                help: [
+                    "De tekst van een bijlage die in het stuk zelf staat (Markdown), zonder bestand.",
+                    "Ze komt na het stuk als 'BIJLAGE N  TITEL', in PDF op een nieuwe pagina.",
+                ]),
         ])
 
     static let bijlagen = Field(
         "bijlagen", "Bijlage(n)", .list(bijlage), .optional,
-        help: ["Een titel per bijlage, of {titel, bestand} als het bestand meegaat."])
+        help: [
+            "Een titel per bijlage, of {titel, bestand} als het bestand meegaat,",
+            "of {titel, inhoud} voor een bijlage met tekst die na het stuk wordt afgedrukt.",
+        ])
 
     /// A person who signs: a name, or {naam, functie} when the functie differs from the role.
     static let persoon = FieldType.textOrRecord(

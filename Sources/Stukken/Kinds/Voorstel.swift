@@ -255,35 +255,3 @@ public struct Voorstel: DocumentKind {
         ["naam": p.naam, "functie": p.functie]
     }
 }
-
-/// A bijlage named by a document: a title, and perhaps a file and its own openbaar.
-public struct Bijlage: Sendable, Equatable {
-    public var titel: String
-    public var bestand: String?
-    /// `nil`: follows its document.
-    public var openbaar: Bool?
-    /// In a pack: the published file, relative to the page, and its format ("PDF").
-    public var link: String?
-    public var formaat: String?
-    public var nietOpenbaar: Bool
-
-    public init(_ r: Record) {
-        titel = r.text("titel") ?? ""
-        bestand = r.text("bestand")
-        openbaar = r.jaNee("openbaar")
-        link = r.text("link")
-        formaat = r.text("formaat")
-        nietOpenbaar = r.jaNee("niet_openbaar") ?? false
-    }
-
-    /// Every key is always set (`false` when absent: an empty string counts as true in
-    /// Mustache, and a missing key would be looked up in the enclosing context).
-    static func context(_ bijlagen: [Bijlage]) -> [[String: Any]] {
-        bijlagen.enumerated().map { i, b in
-            [
-                "nummer": String(i + 1), "titel": b.titel,
-                "link": orFalse(b.link), "formaat": orFalse(b.formaat), "niet_openbaar": b.nietOpenbaar,
-            ] as [String: Any]
-        }
-    }
-}

@@ -5,7 +5,7 @@ enum AgendaPage {
     static func render(
         _ v: Vergadering, entries: [PackEntry], sizes: [String: Int], zip: String, audience: PackAudience,
         templates: TemplateSet,
-        jsonLD: String? = nil, pdf: String? = nil, stylesheet: String? = nil,
+        jsonLD: String? = nil, pdf: String? = nil, stylesheet: String? = nil, paper: Bool = false,
         link: @escaping (String) -> String = { $0 }
     ) -> String {
         func pdfLink(_ page: String?) -> Any {
@@ -28,7 +28,8 @@ enum AgendaPage {
                         "titel": orFalse(b.titel),
                         "link": orFalse(b.path.map(link)),
                         "pdf": pdfLink(b.path.flatMap { $0.hasSuffix(".html") ? $0 : nil }),
-                        "formaat": orFalse(b.path.map { formaat($0, size: sizes[$0]) }),
+                        // On paper a bijlage line names the document, not a file format.
+                        "formaat": paper ? false : orFalse(b.path.map { formaat($0, size: sizes[$0]) }),
                         "niet_openbaar": b.nietOpenbaar,
                     ]
                 },

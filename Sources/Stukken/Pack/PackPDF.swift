@@ -29,7 +29,8 @@ enum PackPDF {
         -> HTMLPage
     {
         let extras = PageExtras(terug: job.terug, nietOpenbaar: job.nietOpenbaar, agendapunt: job.agendapunt)
-        return PDFRenderer.printPage(try job.load(), templates: templates, voorblad: options.voorblad, extras: extras)
+        return PDFRenderer.printPage(
+            try job.load(paper: true), templates: templates, voorblad: options.voorblad, extras: extras)
     }
 
     /// One HTML document of the whole pack, rendered once, so page numbers run on and the

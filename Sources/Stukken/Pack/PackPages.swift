@@ -65,7 +65,8 @@ extension PackBuild {
         let pages = Set(jobs.map(\.path))
         return AgendaPage.render(
             plan.vergadering, entries: entries, sizes: PackWriter.sizes(files), zip: zipName, audience: audience,
-            templates: templates, pdf: nil, link: { path in pages.contains(path) ? "#deel-" + Slug.make(path) : path })
+            templates: templates, pdf: nil, paper: true,
+            link: { path in pages.contains(path) ? "#deel-" + Slug.make(path) : path })
     }
 
     /// One label per page PDF, then the combined PDF's. A PDF's `bron` is its page's.
@@ -114,7 +115,9 @@ extension PackWriter {
     /// options, a kind's context), or the next build takes stale pages from the last pack.
     /// 2: HTML escaped byte by byte, memo and notitie bijlagen linked, stylesheet linked.
     /// 3: a PDF's links to bijlagen relative, no longer file:// URLs of the current folder.
-    /// 4: the forms as two-column tables (issue 19).
+    /// 4: the forms as two-column tables; bijlagen as typed values (text appendices after the
+    ///    body; no file format on paper), the published link and format hashed from those
+    ///    values, not from record keys (issue 19).
     static let renderVersion = "render-4"
 
     static func sizes(_ files: [PackFile]) -> [String: Int] {
@@ -123,14 +126,15 @@ extension PackWriter {
 
     /// Everything a page is made from, hashed: the next build takes the page from this
     /// pack when it is the same. A page is a function of the templates and audience
-    /// (`fingerprint`), its place and marks, and the kind and published record (the record
-    /// holds every value of the source the page can show, and what the publication changed:
-    /// links, left-out fields), so the source text itself is not hashed again.
+    /// (`fingerprint`), its place and marks, the kind and published record (the record holds
+    /// every value of the source the page can show, less the left-out fields) and how each
+    /// bijlage is published (links, formats, marks), so the source text is not hashed again.
     static func bron(of job: PageJob, _ stuk: Stuk, fingerprint: String, jsonLD: String?) -> String {
         var hasher = SHA256()
         for part in [
             fingerprint, job.path, job.terug, job.agendapunt, job.nietOpenbaar ? "n" : "o", stuk.kind.soort,
             stuk.record.canonical,
+            stuk.document.bijlagen.map { $0.publicatie?.canonical ?? "-" }.joined(separator: ","),
         ] {
             hasher.update(part.utf8)
             hasher.update(CollectionOfOne(0))  // a separator no part contains

@@ -86,6 +86,7 @@ struct PlanCheck {
         if let agendapunt { checkPage(agendapunt, at: here) }
         if let document { checkDocument(document, at: here) }
         let stuk = document?.stuk
+        if let stuk { checkReference(of: stuk, listedBy: nil) }
         let bijlagen = stuk.map { loadBijlagen(of: $0) } ?? []
         if let agendapunt, let titel = titel ?? (stuk == nil ? nil : "") {
             items.append(PackPlan.Item(agendapunt: agendapunt, titel: titel, stuk: stuk, bijlagen: bijlagen))
@@ -170,7 +171,7 @@ extension PlanCheck {
             case .success(let url):
                 let ext = url.pathExtension.lowercased()
                 if ext == "yaml" || ext == "yml" {
-                    loadStuk(url, into: &bijlage, at: line.location)
+                    loadStuk(url, into: &bijlage, at: line.location, listedBy: stuk)
                 } else if PackPlan.fileTypes.contains(ext) {
                     if let file = PlannedFile.at(url) {
                         bijlage.content = .file(file, extension: ext)
@@ -186,11 +187,14 @@ extension PlanCheck {
     }
 
     /// A bijlage that is a stuk of its own: public only when it is too, and no public concept.
-    private mutating func loadStuk(_ url: URL, into bijlage: inout PackPlan.Bijlage, at location: SourceLocation) {
+    private mutating func loadStuk(
+        _ url: URL, into bijlage: inout PackPlan.Bijlage, at location: SourceLocation, listedBy: PlannedStuk
+    ) {
         // Kept only when it will be published: it, its line and its stuk public.
         switch PackPlan.Checked.load(path: shown(url), keep: keep(published: !forPublic || bijlage.openbaar)) {
         case .success(let s):
             bijlage.content = .stuk(s.stuk)
+            checkReference(of: s.stuk, listedBy: listedBy)
             bijlage.openbaar = bijlage.openbaar && s.stuk.openbaar
             problems += s.warnings
             let publicAbove = bijlage.openbaar

@@ -18,6 +18,8 @@ public struct PlannedStuk: Sendable {
     public let openbareTitel: String?
     /// The document's bijlagen list, as far as the plan reads it.
     let bijlagen: [BijlageLine]
+    /// The file it takes values from (a notitie's voorstel), as written and where.
+    let reference: (written: String, location: SourceLocation)?
     /// What the page is made from: the checked document itself, or a hash of its source.
     private let checked: Checked
 
@@ -50,6 +52,7 @@ public struct PlannedStuk: Sendable {
         openbaar = stuk.document.openbaar
         openbareTitel = stuk.document.openbareTitel
         checked = retain ? .kept(stuk) : .fingerprint(Self.hash(stuk.source))
+        reference = stuk.reference.map { ($0.written, $0.location) }
         bijlagen = stuk.record.records("bijlagen").map { r in
             BijlageLine(
                 titel: r.text("titel") ?? "", bestand: r.text("bestand"), openbaar: r.jaNee("openbaar"),

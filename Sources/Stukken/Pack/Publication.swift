@@ -67,12 +67,15 @@ struct PageJob: Sendable {
     /// Link from the page back to the agenda.
     var terug: String
 
-    /// The stuk as this page publishes it.
-    func load() throws(PlannedStuk.LoadFailure) -> Stuk {
+    /// The stuk as this page publishes it; `paper`: as its PDF prints it.
+    func load(paper: Bool = false) throws(PlannedStuk.LoadFailure) -> Stuk {
         let stuk = try source.load()
         return stuk.with(
             record: Publication.record(
-                stuk.record, kind: stuk.kind, bijlagen: publishedBijlagen, contact: contact, publicPack: publicPack))
+                stuk.record, kind: stuk.kind, bijlagen: publishedBijlagen, contact: contact, publicPack: publicPack),
+            publicatie: Publication.facts(
+                stuk.record, bijlagen: publishedBijlagen, publicPack: publicPack, paper: paper),
+            contact: contact)
     }
 }
 
@@ -188,46 +191,65 @@ enum Publication {
         }
     }
 
-    /// The record as published: contact details out (unless kept); bijlagen linked, and
-    /// in a public pack a non-public bijlage reduced to "Bijlage N (niet openbaar)".
+    /// The record as published: contact details out (unless kept), and in a public pack a
+    /// non-public bijlage reduced to "Bijlage N (niet openbaar)": its title, file and text
+    /// leave the record, so they cannot reach a page.
     ///
-    /// Every page, at every level, shows a bijlage's title in a public pack only when the
-    /// plan decided that bijlage is public (an entry with a title); a bijlage the plan made
-    /// no entry for is withheld (fail closed).
+    /// Every page, at every level, shows a bijlage in a public pack only when the plan
+    /// decided that bijlage is public (an entry with a title); a bijlage the plan made no
+    /// entry for is withheld (fail closed).
     static func record(
         _ record: Record, kind: any DocumentKind.Type, bijlagen: [BijlageEntry], contact: Bool, publicPack: Bool
     ) -> Record {
         var r = contact ? record : record.removingContactDetails(kind.fields)
-        let own = r.records("bijlagen")
+        let own = r.list("bijlagen")
         guard !own.isEmpty else { return r }
-        var linked: [Value] = []
         // By number once: a search per line was quadratic in a list of thousands.
-        let entries = Dictionary(bijlagen.map { ($0.nummer, $0) }, uniquingKeysWith: { first, _ in first })
-        for (index, original) in own.enumerated() {
-            var b = Record(location: original.location)
-            let entry = entries[index + 1]
-            let ownNietOpenbaar = original.jaNee("openbaar") == false
-            let withheld = entry.map { $0.titel == nil } ?? publicPack
-            if withheld {
-                b.values["titel"] = .text(PackText.bijlageWithheld(index + 1))
-            } else {
-                b.values["titel"] = original.values["titel"]
-                if let path = entry?.path {
-                    // Relative to the page: item pages sit at the top, bijlage pages one folder down.
-                    b.values["link"] = .text(path)
-                }
-                if let entry, case .copy(let file, let path, _) = entry.job {
-                    // Type and size in the link text, as on the agenda page: the pack copies
-                    // the file byte for byte (and refuses it if it changed since the plan).
-                    b.values["formaat"] = .text(AgendaPage.formaat(path, size: file.size))
-                }
-                if let entry, case .page = entry.job { b.values["formaat"] = .text("HTML") }
-                if entry?.nietOpenbaar ?? ownNietOpenbaar { b.values["niet_openbaar"] = .jaNee(true) }
-            }
-            linked.append(.record(b))
-        }
-        r.values["bijlagen"] = .list(linked)
+        let entries = byNumber(bijlagen)
+        r.values["bijlagen"] = .list(
+            own.enumerated().map { index, original in
+                let withheld = entries[index + 1].map { $0.titel == nil } ?? publicPack
+                guard withheld else { return original }
+                let location: SourceLocation? = if case .record(let b) = original { b.location } else { nil }
+                return .record(
+                    Record(["titel": .text(PackText.bijlageWithheld(index + 1))], location: location))
+            })
         return r
+    }
+
+    /// How each listed bijlage is published, by number, for the page to link: the file
+    /// relative to the page, what it leads to, and whether it is marked non-public. `paper`:
+    /// for a PDF, whose bijlage lines name the document, not a file format.
+    static func facts(_ record: Record, bijlagen: [BijlageEntry], publicPack: Bool, paper: Bool)
+        -> [Int: Bijlage.Publicatie]
+    {
+        let entries = byNumber(bijlagen)
+        var facts: [Int: Bijlage.Publicatie] = [:]
+        for (index, original) in record.list("bijlagen").enumerated() {
+            let ownNietOpenbaar: Bool =
+                if case .record(let b) = original { b.jaNee("openbaar") == false } else { false }
+            guard let entry = entries[index + 1] else {
+                // Without an entry a public pack withheld it (see `record`): nothing to mark.
+                if ownNietOpenbaar && !publicPack { facts[index + 1] = Bijlage.Publicatie(nietOpenbaar: true) }
+                continue
+            }
+            guard entry.titel != nil else { continue }  // withheld
+            var formaat: String?
+            switch entry.job {
+            // Type and size in the link text, as on the agenda page: the pack copies the file
+            // byte for byte (and refuses it if it changed since the plan).
+            case .copy(let file, let path, _): formaat = AgendaPage.formaat(path, size: file.size)
+            case .page: formaat = "HTML"
+            case nil: formaat = nil
+            }
+            facts[index + 1] = Bijlage.Publicatie(
+                link: entry.path, formaat: paper ? nil : formaat, nietOpenbaar: entry.nietOpenbaar)
+        }
+        return facts
+    }
+
+    private static func byNumber(_ bijlagen: [BijlageEntry]) -> [Int: BijlageEntry] {
+        Dictionary(bijlagen.map { ($0.nummer, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -20,13 +20,14 @@ public struct PageExtras: Sendable {
 enum PageRenderer {
     static func page(
         kind: any DocumentKind.Type, document: any DocumentKind, context: [String: Any], body: HTMLFragment,
-        templates: TemplateSet, extras: PageExtras? = nil, print: [String: Any]? = nil
+        appendices: [(anker: String, html: HTMLFragment)] = [], templates: TemplateSet, extras: PageExtras? = nil,
+        print: [String: Any]? = nil
     ) -> HTMLPage {
         let soort = kind.soort
         let parts = Parts(
             soort: soort, titel: pageTitle(kind: kind, document: document),
             kop: templates.render(context, kind: soort, part: "kop.html"), body: body,
-            slot: templates.render(context, kind: soort, part: "slot.html"))
+            slot: templates.render(context, kind: soort, part: "slot.html"), appendices: appendices)
         return page(parts, context: context, templates: templates, extras: extras, print: print)
     }
 
@@ -37,6 +38,8 @@ enum PageRenderer {
         var kop: String
         var body: HTMLFragment
         var slot: String
+        /// The text appendices after the body, each with its stable anchor.
+        var appendices: [(anker: String, html: HTMLFragment)] = []
     }
 
     /// Any page: a stuk's, or a blank form's (`BlankForm`), which has no document.
@@ -52,7 +55,12 @@ enum PageRenderer {
             "kop": parts.kop,
             "inhoud": parts.body.html,
             "slot": parts.slot,
-            "inhoudsopgave": parts.body.headings.filter { $0.level == 2 }.map { ["id": $0.id, "tekst": $0.text] },
+            // The chapters, then each text appendix by its stable anchor.
+            "inhoudsopgave": parts.body.headings.filter { $0.level == 2 }.map { ["id": $0.id, "tekst": $0.text] }
+                + parts.appendices.map { ["id": $0.anker, "tekst": $0.html.headings.first?.text ?? ""] },
+            "bijlagen_tekst": parts.appendices.map { a -> [String: Any] in
+                ["anker": a.anker, "kop_id": a.html.headings.first?.id ?? a.anker, "inhoud": a.html.html]
+            },
         ]
         page["document"] = context
         if let print {

@@ -45,6 +45,14 @@ public enum NewDocument {
             for f in fields { out += block(for: f, indent: indent + "  ", filled: filled) }
         case .textOrRecord(let shorthand, let fields):
             let short = fields.first { $0.key == shorthand }
+            if filled, let short, short.example == nil {
+                // A shorthand no example can fill (a path to another file): the mapping form.
+                out += "\(indent)\(key)\n"
+                for f in fields where f.example != nil {
+                    out += block(for: f, indent: indent + "  ", filled: filled, comments: false)
+                }
+                return out
+            }
             let value = filled ? " " + YAMLScalar.quoted(short.map(sample) ?? "tekst") : ""
             out += "\(indent)\(key)\(value)\n"
         }

@@ -117,6 +117,13 @@ extension Diagnostic {
         case loneCarriageReturn = "STK111"
         // STK220–STK234: the blank and filled forms (issue 19, FormMessages.swift).
         case blankFormBijlage = "STK220"
+        // STK235–STK249: bijlagen as text, a notitie's voorstel (issue 19).
+        case appendixFileAndText = "STK235"
+        case bijVoorstelMissing = "STK236"
+        case bijVoorstelHasErrors = "STK237"
+        case bijNotAVoorstel = "STK238"
+        case bijFileOrFields = "STK239"
+        case bijDisagrees = "STK240"
     }
 }
 
@@ -236,6 +243,12 @@ extension Diagnostic.Code {
         case .unicodeLineBreak: "onzichtbaar regeleinde (U+0085, U+2028, U+2029)"
         case .loneCarriageReturn: "losse CR in een bestand met LF-regeleinden"
         case .blankFormBijlage: "stukken new: --bijlage zonder leeg formulier of kleiner dan 1"
+        case .appendixFileAndText: "bijlage met zowel bestand als inhoud"
+        case .bijVoorstelMissing: "notitie: het voorstel van bij: bestaat niet"
+        case .bijVoorstelHasErrors: "notitie: het voorstel van bij: heeft fouten"
+        case .bijNotAVoorstel: "notitie: bij: wijst naar iets anders dan een voorstel"
+        case .bijFileOrFields: "notitie: bij: zonder voorstel of met pad en velden tegelijk"
+        case .bijDisagrees: "pakket: voorstel en bij: van de notitie verschillen"
         }
     }
 }
