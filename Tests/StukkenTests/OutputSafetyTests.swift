@@ -410,7 +410,7 @@ import Testing
         // Named like ours, with a running owner (this test process) and a marker.
         let running = s.work.appendingPathComponent(".site.stukken-\(getpid())-1")
         try FileManager.default.createDirectory(at: running, withIntermediateDirectories: false)
-        try Data(Staging.marker(pid: getpid()).utf8).write(to: running.appendingPathComponent(Staging.markerName))
+        try Data(Staging.marker(.current).utf8).write(to: running.appendingPathComponent(Staging.markerName))
         // Named like ours, no marker, not empty: someone's.
         let unmarked = s.work.appendingPathComponent(".site.stukken-999999-2")
         try FileManager.default.createDirectory(at: unmarked, withIntermediateDirectories: false)
@@ -419,12 +419,22 @@ import Testing
         let dead = s.work.appendingPathComponent(".site.stukken-999998-3")
         try FileManager.default.createDirectory(
             at: dead.appendingPathComponent("pakket"), withIntermediateDirectories: true)
-        try Data(Staging.marker(pid: 999_998).utf8).write(to: dead.appendingPathComponent(Staging.markerName))
+        try Data(Staging.marker(ProcessIdentity(pid: 999_998, start: 1)).utf8)
+            .write(to: dead.appendingPathComponent(Staging.markerName))
+        // Ours, dead, its pid since given to another process (here: this one, which started
+        // at another moment). Linux reuses pids; a folder must not look alive for ever.
+        let reused = s.work.appendingPathComponent(".site.stukken-\(getpid())-4")
+        try FileManager.default.createDirectory(
+            at: reused.appendingPathComponent("pakket"), withIntermediateDirectories: true)
+        let start = try #require(ProcessIdentity.current.start)
+        try Data(Staging.marker(ProcessIdentity(pid: getpid(), start: start - 1)).utf8)
+            .write(to: reused.appendingPathComponent(Staging.markerName))
         let kept = [foreign, running, unmarked].map { Self.everything(under: $0) }
         let result = try CLI.run(["pack", s.meeting, "-o", site.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect([foreign, running, unmarked].map { Self.everything(under: $0) } == kept)
         #expect(!FileManager.default.fileExists(atPath: dead.path))
+        #expect(!FileManager.default.fileExists(atPath: reused.path))
     }
 
     // MARK: M3: what check accepted and pack could not write

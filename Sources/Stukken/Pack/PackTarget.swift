@@ -107,15 +107,19 @@ struct Staging {
         return ".\(name).stukken-"
     }
 
-    static func marker(pid: Int32) -> String { "stukken pack: bouwmap van proces \(pid)\n" }
+    /// The owner's pid and, where known, its start, so a later process that is given the
+    /// same pid is not taken for the owner (`ProcessIdentity`).
+    static func marker(_ owner: ProcessIdentity) -> String {
+        "stukken pack: bouwmap van proces \(owner.pid)" + (owner.start.map { ", gestart op tik \($0)" } ?? "") + "\n"
+    }
 
     static func create(beside target: URL) throws -> Staging {
-        let pid = getpid()
-        let name = prefix(of: target) + "\(pid)-\(UInt32.random(in: 0...UInt32.max))"
+        let owner = ProcessIdentity.current
+        let name = prefix(of: target) + "\(owner.pid)-\(UInt32.random(in: 0...UInt32.max))"
         let staging = Staging(folder: target.deletingLastPathComponent().appendingPathComponent(name))
         try FileManager.default.createDirectory(at: staging.folder, withIntermediateDirectories: false)
         let written = AtomicFile.plainWrite(
-            Data(marker(pid: pid).utf8), to: staging.folder.appendingPathComponent(markerName).path, exclusive: true)
+            Data(marker(owner).utf8), to: staging.folder.appendingPathComponent(markerName).path, exclusive: true)
         if written != 0 {
             try? FileManager.default.removeItem(at: staging.folder)
             throw POSIXError(POSIXErrorCode(rawValue: written) ?? .EIO)
@@ -140,14 +144,14 @@ struct Staging {
         let prefix = prefix(of: target)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         where name.hasPrefix(prefix) {
-            guard let pid = ownerPID(name.dropFirst(prefix.count)), !isRunning(pid) else { continue }
+            guard let pid = ownerPID(name.dropFirst(prefix.count)) else { continue }
             let folder = parent.appendingPathComponent(name)
             var info = stat()
             guard lstat(folder.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
             let marker = FileManager.default.contents(atPath: folder.appendingPathComponent(markerName).path)
-            if marker == Data(Self.marker(pid: pid).utf8) {
-                Staging(folder: folder).remove()
-            } else {
+            if let owner = owner(pid: pid, marker: marker) {
+                if !owner.isRunning { Staging(folder: folder).remove() }
+            } else if !ProcessIdentity(pid: pid, start: nil).isRunning {
                 // Killed before its marker was written: only an empty folder can be ours.
                 rmdir(folder.path)
             }
@@ -161,7 +165,12 @@ struct Staging {
         return pid
     }
 
-    private static func isRunning(_ pid: Int32) -> Bool {
-        kill(pid, 0) == 0 || errno != ESRCH
+    /// The owner `marker` names, when it is exactly the marker such an owner writes.
+    private static func owner(pid: Int32, marker: Data?) -> ProcessIdentity? {
+        guard let marker, let text = String(data: marker, encoding: .utf8) else { return nil }
+        let start = text.split(separator: " ").last.flatMap { UInt64($0.dropLast()) }
+        // Without a start: a marker written where /proc is missing.
+        return [ProcessIdentity(pid: pid, start: start), ProcessIdentity(pid: pid, start: nil)]
+            .first { Data(Self.marker($0).utf8) == marker }
     }
 }
