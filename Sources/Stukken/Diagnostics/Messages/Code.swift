@@ -115,6 +115,18 @@ extension Diagnostic {
         case indentedTooDeep = "STK109"
         case unicodeLineBreak = "STK110"
         case loneCarriageReturn = "STK111"
+        case wooNoCategoryIndex = "STK200"
+        case siteMembersPack = "STK201"
+        case siteNoPacks = "STK202"
+        case siteNoBasisURL = "STK203"
+        case siteBasisURLNotHTTPS = "STK204"
+        case sitePackElsewhere = "STK205"
+        case siteRobotsNotOurs = "STK206"
+        case siteTooManySitemaps = "STK207"
+        case siteRootMissing = "STK208"
+        case sitePackWithoutWoo = "STK209"
+        case siteWriteFailed = "STK210"
+        case siteHomePageNotOurs = "STK211"
     }
 }
 
@@ -233,6 +245,18 @@ extension Diagnostic.Code {
         case .indentedTooDeep: "YAML te diep ingesprongen"
         case .unicodeLineBreak: "onzichtbaar regeleinde (U+0085, U+2028, U+2029)"
         case .loneCarriageReturn: "losse CR in een bestand met LF-regeleinden"
+        case .wooNoCategoryIndex: "DVO-stukken: art. 3.1 Woo heeft geen sitemapindex van de Woo-index"
+        case .siteMembersPack: "stukken site: een besloten pakket onder de webroot"
+        case .siteNoPacks: "stukken site: geen gepubliceerd pakket onder de map"
+        case .siteNoBasisURL: "stukken site: geen --basis-url en geen siteconfiguratie"
+        case .siteBasisURLNotHTTPS: "stukken site: --basis-url is geen https-adres"
+        case .sitePackElsewhere: "stukken site: pakket gemaakt voor een ander adres"
+        case .siteRobotsNotOurs: "stukken site: robots.txt niet door stukken gemaakt (blijft staan)"
+        case .siteTooManySitemaps: "stukken site: meer sitemaps dan één sitemapindex mag noemen"
+        case .siteRootMissing: "stukken site: de webroot bestaat niet of is geen map"
+        case .sitePackWithoutWoo: "stukken site: openbaar pakket zonder --woo gemaakt"
+        case .siteWriteFailed: "stukken site: een bestand kon niet geschreven worden"
+        case .siteHomePageNotOurs: "stukken site: index.html niet door stukken gemaakt"
         }
     }
 }
