@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Renders every page stukken produces (each example of every kind, the public pack and the
-# members' pack of examples/vergadering) and checks them all with the W3C Nu HTML Checker
-# and axe-core in headless Chromium (Scripts/a11y_check.py). Exit 1 on any regression.
+# Renders every page stukken produces (each example of every kind, the public pack, the
+# members' pack of examples/vergadering and the home page of stukken site) and checks them
+# all with the W3C Nu HTML Checker and axe-core in headless Chromium (Scripts/a11y_check.py).
+# Exit 1 on any regression.
 # CI runs this after the tests (.ci/run); Scripts/setup-a11y.sh installs what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,10 @@ for kind in projectopdracht projectplan evaluatie voorstel; do
 done
 "$bin" new projectopdracht --format html --bijlage 4 -o "$out/leeg/bijlage-4.html"
 "$bin" render examples/projectplan-woninginbraken.yaml --met-hulpvragen -o "$out/leeg/projectplan-met-hulpvragen.html"
-"$bin" pack examples/vergadering/vergadering.yaml -o "$out/pakket-openbaar"
+# The public pack as it is published: with --woo (JSON-LD in every page), in a web root,
+# behind the home page that stukken site writes there.
+"$bin" pack examples/vergadering/vergadering.yaml --woo -o "$out/site/ab/2016-10-10"
+"$bin" site "$out/site" --basis-url https://stukken.vrt.nl/
 "$bin" pack examples/vergadering/vergadering.yaml --besloten -o "$out/pakket-besloten"
 # The web form (stukken serve): each kind's form page and the start page, fetched from a
 # server on a free loopback port and saved with its stylesheet beside it.

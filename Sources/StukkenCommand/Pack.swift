@@ -26,7 +26,7 @@ struct Pack: ParsableCommand {
     @Flag(
         name: .long,
         help:
-            "Ook Woo-publicatie: DiWoo-metadata, sitemap, robots.txt, ORI-export (ori.json) en JSON-LD in elke pagina.")
+            "Ook Woo-publicatie: DiWoo-metadata, sitemap(index), ORI-export (ori.json) en JSON-LD in elke pagina.")
     var woo = false
 
     @Option(
@@ -73,6 +73,9 @@ struct Pack: ParsableCommand {
                 plan: plan, templates: templates, options: writerOptions(plan, woo: wooOptions)
             )
             .write()
+            if wooOptions != nil && plan.vergadering.orgaan == .dvo {
+                Console.report([Diagnostic(.note, file: meeting, message: SiteMessage.dvoNoCategoryIndex)])
+            }
             FileHandle.standardError.write(Data("\(output): \(summary)\n".utf8))
         } catch {
             Console.error(String(describing: error))

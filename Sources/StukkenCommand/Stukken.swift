@@ -7,7 +7,7 @@ struct StukkenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stukken",
         abstract: "Maakt de bestuursstukken van VRT en DVO Twente uit YAML: voorstellen, memo's en formulieren.",
-        subcommands: [Render.self, Check.self, New.self, Schema.self, Pack.self, Serve.self]
+        subcommands: [Render.self, Check.self, New.self, Schema.self, Pack.self, Site.self, Serve.self]
     )
 }
 

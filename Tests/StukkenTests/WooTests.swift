@@ -9,6 +9,8 @@ import ZIPFoundation
 /// byte of a non-public item in any file.
 @Suite(.serialized) struct WooTests {
     static let meeting = Package.examples.appendingPathComponent("vergadering/vergadering.yaml").path
+    /// KOOP's name for the index of "vergaderstukken decentrale overheden" (art. 3.3 lid 2 sub c).
+    static let abIndex = "sitemapindex-diwoo-infocat008.xml"
     static let standards = Package.root.deletingLastPathComponent().appendingPathComponent("shared/standards")
 
     static func config(at meeting: String = meeting) throws -> SiteConfig {
@@ -132,12 +134,12 @@ import ZIPFoundation
             extracted.append(url)
         }
         try Self.validate(extracted)
-        for name in [WooPublication.sitemap, WooPublication.sitemapIndex] {
+        for name in [WooPublication.sitemap, Self.abIndex] {
             let wellFormed = try Self.xmllint(["--nonet", "--noout", out.appendingPathComponent(name).path])
             #expect(wellFormed.status == 0, "\(name): \(wellFormed.output)")
         }
-        let robots = try String(contentsOf: out.appendingPathComponent("robots.txt"), encoding: .utf8)
-        #expect(robots.contains("Sitemap: \(try Self.config().basisURL)\(WooPublication.sitemapIndex)\n"))
+        // robots.txt belongs at the host's root: `stukken site` writes it there, not the pack.
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("robots.txt").path))
     }
 
     @Test func metadataValuesComeFromTheDocumentsAndTheConfig() throws {
@@ -269,6 +271,12 @@ import ZIPFoundation
         #expect(text.contains(Vocabulary.inspanningsverplichting.uri))
         #expect(!text.contains(Vocabulary.vergaderstukkenDecentraal.uri))
         try Self.validate([xml])
+        // Records and a sitemap, but no index: art. 3.1 is none of KOOP's numbered categories,
+        // and an index with an invented number is never written.
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(names.contains(WooPublication.sitemap))
+        #expect(!names.contains { $0.hasPrefix("sitemapindex") || $0 == "robots.txt" }, "\(names.sorted())")
+        #expect(Vocabulary.infocatNummer(Vocabulary.inspanningsverplichting) == nil)
     }
 
     // MARK: lastmod
@@ -303,7 +311,7 @@ import ZIPFoundation
         for (loc, date) in after {
             #expect(date == (loc.hasSuffix("/e7.html") ? "2016-10-09" : "2016-10-05"), "\(loc)")
         }
-        let index = try String(contentsOf: out.appendingPathComponent(WooPublication.sitemapIndex), encoding: .utf8)
+        let index = try String(contentsOf: out.appendingPathComponent(Self.abIndex), encoding: .utf8)
         #expect(index.contains("<lastmod>2016-10-09</lastmod>"))
         // The manifest remembers it for the next build.
         let manifest = try #require(Manifest.read(from: out))

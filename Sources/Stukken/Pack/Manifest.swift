@@ -10,6 +10,8 @@ struct Manifest {
         var bron: String?
         /// `--woo`: the `lastmod` the DiWoo sitemap gives this document.
         var lastmod: String? = nil
+        /// What the file is (`sitemap`, `agenda`, …): `stukken site` finds the sitemaps by it.
+        var soort: String? = nil
     }
 
     var soort: String
@@ -17,6 +19,9 @@ struct Manifest {
     /// `orgaan` and `datum` of the meeting the pack is of ("AB 2016-10-10").
     var vergadering: String
     var zip: String
+    /// The meeting's `orgaan`, `datum`, `locatie` and `aanvang` as the manifest gives them
+    /// (for the home page of `stukken site`).
+    var meeting: [String: String] = [:]
 
     /// `manifest.json` of a new pack, written straight from the file list: pretty-printed
     /// with sorted keys, the same bytes `JSONSerialization` gave (a test compares them).
@@ -89,9 +94,13 @@ struct Manifest {
         else { return nil }
         let files = (object["bestanden"] as? [[String: Any]] ?? []).compactMap { e -> Entry? in
             guard let path = e["pad"] as? String, let sha = e["sha256"] as? String else { return nil }
-            return Entry(path: path, sha256: sha, bron: e["bron"] as? String, lastmod: e["lastmod"] as? String)
+            return Entry(
+                path: path, sha256: sha, bron: e["bron"] as? String, lastmod: e["lastmod"] as? String,
+                soort: e["soort"] as? String)
         }
-        return Manifest(soort: soort, files: files, vergadering: "\(orgaan) \(datum)", zip: zip)
+        return Manifest(
+            soort: soort, files: files, vergadering: "\(orgaan) \(datum)", zip: zip,
+            meeting: meeting.compactMapValues { $0 as? String })
     }
 }
 

@@ -22,7 +22,9 @@ extension PackLayout {
 
     /// How many entries each agenda line adds to the pack's ZIP (its pages, copied
     /// bijlagen, their PDFs and Woo metadata), and how many the pack adds itself (agenda,
-    /// stylesheet, manifest; the combined PDF; sitemap, sitemap index, robots.txt, ORI).
+    /// stylesheet, manifest; the combined PDF; sitemap, sitemap index, ORI, and room for a
+    /// second sitemap: a split needs 50 MB of metadata, which the rest of the ZIP's limit
+    /// leaves room for only once).
     static func zipEntries(_ entries: [PackEntry], pdf: Bool, woo: Bool) -> (pack: Int, perEntry: [Int]) {
         let perEntry = entries.map { e -> Int in
             let pages =

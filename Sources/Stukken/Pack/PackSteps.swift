@@ -78,7 +78,7 @@ extension PackStep {
         build.files.append(try build.put(stylesheet, as: PackLayout.stylesheet, titel: "Opmaak", soort: "stijl"))
     }
 
-    /// DiWoo metadata, sitemaps, robots.txt and the ORI export, from the published files.
+    /// DiWoo metadata, sitemaps, their index and the ORI export, from the published files.
     static let woo = PackStep(name: MessagePart.stepWoo) { build in
         guard let woo = build.woo, let w = build.options.woo else { return }
         let made = woo.files(published: build.files, previous: build.previous, publicatiedatum: w.publicatiedatum)

@@ -10,7 +10,7 @@ public struct PackWriter {
     public struct Options: Sendable {
         public var output: String
         public var progress: (@Sendable (String) -> Void)?
-        /// DiWoo metadata, sitemap, robots.txt, ORI export and JSON-LD (public packs only).
+        /// DiWoo metadata, sitemaps and their index, ORI export and JSON-LD (public packs only).
         public var woo: WooOptions?
         /// PDFs too (`--pdf`); without it a pack is HTML only and stays fast.
         public var pdf: PackPDFOptions?

@@ -1,7 +1,7 @@
 import Foundation
 
 /// DiWoo 0.9.8 metadata (standaarden.overheid.nl/diwoo/metadata) as XML text, the
-/// sitemap that carries it, its sitemap index and robots.txt.
+/// sitemap entries that carry it.
 ///
 /// Written by hand, element by element, because the order and the bytes must be the same
 /// on every run; every text and attribute value goes through `escape`.
@@ -75,33 +75,11 @@ enum DiWoo {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root + "\n"
     }
 
-    /// A sitemap whose every `<url>` carries the document's DiWoo metadata.
-    static func sitemap(_ urls: [(loc: String, lastmod: String, metadata: String)]) -> String {
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        text += "<urlset xmlns=\"\(sitemapNamespace)\" xmlns:diwoo=\"\(namespace)\">\n"
-        for u in urls {
-            text += "  <url>\n    <loc>\(escape(u.loc))</loc>\n    <lastmod>\(u.lastmod)</lastmod>\n"
-            text += u.metadata.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
-            text += "  </url>\n"
-        }
-        return text + "</urlset>\n"
-    }
-
-    static func sitemapIndex(_ sitemap: String, lastmod: String) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <sitemapindex xmlns="\(sitemapNamespace)">
-          <sitemap>
-            <loc>\(escape(sitemap))</loc>
-            <lastmod>\(lastmod)</lastmod>
-          </sitemap>
-        </sitemapindex>
-
-        """
-    }
-
-    static func robots(sitemapIndex: String) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(sitemapIndex)\n"
+    /// One sitemap `<url>` whose `<loc>` is the document itself, with its DiWoo metadata.
+    static func urlEntry(_ u: (loc: String, lastmod: String, metadata: String)) -> String {
+        var text = "  <url>\n    <loc>\(escape(u.loc))</loc>\n    <lastmod>\(u.lastmod)</lastmod>\n"
+        text += u.metadata.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
+        return text + "  </url>\n"
     }
 
     /// ` resource="URI">label`: the shape of every DiWoo value from a list.

@@ -12,7 +12,7 @@ enum Vocabulary {
     // MARK: informatiecategorie (scw_woo_informatiecategorieen)
 
     /// Vergaderstukken of the algemeen bestuur of an openbaar lichaam (Wgr): the AB of
-    /// the VRT, article 3.3 lid 2 sub b Woo.
+    /// the VRT, article 3.3 lid 2 sub c Woo (its werkdefinitie).
     static let vergaderstukkenDecentraal = Term(uri: kern + "c_db4862c3", label: "vergaderstukken decentrale overheden")
     /// The DVO Twente is a consultation of burgemeesters, OM and politie, not a body the
     /// Woo names in its categories: what it publishes is published under the general
@@ -23,6 +23,22 @@ enum Vocabulary {
         switch orgaan {
         case .ab: vergaderstukkenDecentraal
         case .dvo: inspanningsverplichting
+        }
+    }
+
+    /// KOOP's number of a category in the name of its sitemap index
+    /// (`sitemapindex-diwoo-infocat008.xml`); `nil` for a duty that is none of the 17
+    /// categories of art. 3.3 Woo, which has no index a harvester reads.
+    ///
+    /// Inferred, not read: KOOP's handleiding "Sitemapindex en Sitemaps" requires the name
+    /// but the published pages stop before the numbering rule. Its one example is infocat015
+    /// for onderzoeksrapporten (lid 2 sub j); numbering the categories in the order of the
+    /// law (lid 1 a–e = 001–005, lid 2 a–l = 006–017) gives exactly that, and 008 for lid 2
+    /// sub c. docs/woo.md says so.
+    static func infocatNummer(_ categorie: Term) -> String? {
+        switch categorie {
+        case vergaderstukkenDecentraal: "008"
+        default: nil
         }
     }
 

@@ -47,8 +47,9 @@ struct WooDocument: Sendable {
     var handelingen: [(soort: Vocabulary.Term, datum: Datum)]
 }
 
-/// The Woo view of a public pack: DiWoo metadata, sitemap, robots.txt, the ORI export and
-/// the JSON-LD of each page.
+/// The Woo view of a public pack: DiWoo metadata, sitemaps, the sitemap index by KOOP's
+/// name, the ORI export and the JSON-LD of each page. robots.txt belongs at the root of
+/// the host: `stukken site` writes it there, naming the indexes of every pack.
 ///
 /// Made from the `PackEntry` values of the public pack only, never from the plan's
 /// items: a non-public item reaches these files as the agendapunt `PublicPack` left of
@@ -58,11 +59,12 @@ struct WooPublication: Sendable {
     let config: SiteConfig
     let entries: [PackEntry]
     let documents: [WooDocument]
+    /// KOOP's limits; a test makes them small to split a pack's sitemap.
+    var sitemapLimits = SitemapLimits.koop
 
     static let metadataFolder = "diwoo"
+    /// The first sitemap; more are `sitemap-diwoo-2.xml` and so on (`SitemapFiles.partName`).
     static let sitemap = "sitemap-diwoo.xml"
-    static let sitemapIndex = "sitemapindex-diwoo.xml"
-    static let robots = "robots.txt"
     static let ori = "ori.json"
 
     init(vergadering: Vergadering, config: SiteConfig, entries: [PackEntry]) throws(PackWriter.Failure) {
@@ -143,6 +145,12 @@ struct WooPublication: Sendable {
         return segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? segment
     }
 
+    /// KOOP's name for the sitemap index of a category (`sitemapindex-diwoo-infocat008.xml`);
+    /// `nil` when the category has no number (DVO: art. 3.1 Woo, none of the 17).
+    static func sitemapIndexName(_ orgaan: Voorstel.Orgaan) -> String? {
+        Vocabulary.infocatNummer(Vocabulary.informatiecategorie(orgaan)).map { "sitemapindex-diwoo-infocat\($0).xml" }
+    }
+
     static func metadataPath(_ documentPath: String) -> String { "\(metadataFolder)/\(documentPath).xml" }
 
     /// The plain text of the document's `samenvatting`, when it has one.
@@ -186,14 +194,22 @@ struct WooPublication: Sendable {
             urls.append((url(document.path), date, metadata))
             add(metadataPath, metadataFile, titel: document.titel, soort: "diwoo", agendapunt: document.agendapunt)
         }
-        let newest = urls.map(\.lastmod).max() ?? publicatiedatum.iso
-        add(Self.sitemap, Data(DiWoo.sitemap(urls).utf8), titel: "DiWoo-sitemap", soort: "sitemap", agendapunt: nil)
-        add(
-            Self.sitemapIndex, Data(DiWoo.sitemapIndex(url(Self.sitemap), lastmod: newest).utf8),
-            titel: "DiWoo-sitemapindex", soort: "sitemapindex", agendapunt: nil)
-        add(
-            Self.robots, Data(DiWoo.robots(sitemapIndex: url(Self.sitemapIndex)).utf8), titel: "robots.txt",
-            soort: "robots", agendapunt: nil)
+        let sitemaps = SitemapFiles.sitemaps(urls, limits: sitemapLimits)
+        var parts: [(loc: String, lastmod: String?)] = []
+        var start = 0
+        for (i, (text, count)) in sitemaps.enumerated() {
+            let name = SitemapFiles.partName(Self.sitemap, i + 1)
+            parts.append((url(name), urls[start..<start + count].map(\.lastmod).max() ?? publicatiedatum.iso))
+            start += count
+            add(name, Data(text.utf8), titel: "DiWoo-sitemap", soort: "sitemap", agendapunt: nil)
+        }
+        // A pack of one category lists its own sitemaps in an index by KOOP's name; DVO
+        // stukken fall under none of the categories, so theirs get no index (docs/woo.md).
+        if let index = Self.sitemapIndexName(vergadering.orgaan) {
+            add(
+                index, Data(SitemapFiles.index(parts).utf8), titel: "DiWoo-sitemapindex", soort: "sitemapindex",
+                agendapunt: nil)
+        }
         add(Self.ori, ORIExport.json(self), titel: "Open Raadsinformatie", soort: "ori", agendapunt: nil)
         return (files, lastmod)
     }

@@ -115,6 +115,19 @@ extension Diagnostic {
         case indentedTooDeep = "STK109"
         case unicodeLineBreak = "STK110"
         case loneCarriageReturn = "STK111"
+        // STK200–STK219: the Woo sitemap index and stukken site (issue 18).
+        case wooNoCategoryIndex = "STK200"
+        case siteMembersPack = "STK201"
+        case siteNoPacks = "STK202"
+        case siteNoBasisURL = "STK203"
+        case siteBasisURLNotHTTPS = "STK204"
+        case sitePackElsewhere = "STK205"
+        case siteRobotsNotOurs = "STK206"
+        case siteTooManySitemaps = "STK207"
+        case siteRootMissing = "STK208"
+        case sitePackWithoutWoo = "STK209"
+        case siteWriteFailed = "STK210"
+        case siteHomePageNotOurs = "STK211"
         // STK220–STK234: the blank and filled forms (issue 19, FormMessages.swift).
         case blankFormBijlage = "STK220"
         // STK235–STK249: bijlagen as text, a notitie's voorstel (issue 19).
@@ -249,6 +262,18 @@ extension Diagnostic.Code {
         case .bijNotAVoorstel: "notitie: bij: wijst naar iets anders dan een voorstel"
         case .bijFileOrFields: "notitie: bij: zonder voorstel of met pad en velden tegelijk"
         case .bijDisagrees: "pakket: voorstel en bij: van de notitie verschillen"
+        case .wooNoCategoryIndex: "DVO-stukken: art. 3.1 Woo heeft geen sitemapindex van de Woo-index"
+        case .siteMembersPack: "stukken site: een besloten pakket onder de webroot"
+        case .siteNoPacks: "stukken site: geen gepubliceerd pakket onder de map"
+        case .siteNoBasisURL: "stukken site: geen --basis-url en geen siteconfiguratie"
+        case .siteBasisURLNotHTTPS: "stukken site: --basis-url is geen https-adres"
+        case .sitePackElsewhere: "stukken site: pakket gemaakt voor een ander adres"
+        case .siteRobotsNotOurs: "stukken site: robots.txt niet door stukken gemaakt (blijft staan)"
+        case .siteTooManySitemaps: "stukken site: meer sitemaps dan één sitemapindex mag noemen"
+        case .siteRootMissing: "stukken site: de webroot bestaat niet of is geen map"
+        case .sitePackWithoutWoo: "stukken site: openbaar pakket zonder --woo gemaakt"
+        case .siteWriteFailed: "stukken site: een bestand kon niet geschreven worden"
+        case .siteHomePageNotOurs: "stukken site: index.html niet door stukken gemaakt"
         }
     }
 }
