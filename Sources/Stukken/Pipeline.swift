@@ -40,7 +40,10 @@ public enum Stukken {
             return .failure(DiagnosticsError(validator.diagnostics))
         }
         var diagnostics = validator.diagnostics
-        if !diagnostics.hasErrors && !checkedBefore { diagnostics += kind.check(record, file: source.path) }
+        if !diagnostics.hasErrors && !checkedBefore {
+            diagnostics += kind.check(record, file: source.path)
+            diagnostics += DataTableCheck.check(record, fields: kind.fields, source: source)
+        }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         var warnings = diagnostics
         let prepared = MarkdownFields.prepare(record, fields: kind.fields, file: source.path, warnings: &warnings)
@@ -86,7 +89,7 @@ public enum Stukken {
         let context = stuk.document.context
         let soort = stuk.kind.soort
         let parts = ["kop.md", "inhoud.md", "slot.md"].map { templates.render(context, kind: soort, part: $0) }
-        return Markdown(join(parts))
+        return Markdown(TableReference.splice(join(parts), tables: DataTable.all(in: stuk.record)))
     }
 
     /// The document as a standalone HTML page.
@@ -97,7 +100,9 @@ public enum Stukken {
     /// `print`: what only the PDF stage adds (running header strings, metadata, cover).
     static func html(_ stuk: Stuk, templates: TemplateSet, extras: PageExtras?, print: [String: Any]?) -> HTMLPage {
         let context = stuk.document.context
-        let body = CommonMark.html(templates.render(context, kind: stuk.kind.soort, part: "inhoud.md"))
+        let body = CommonMark.html(
+            templates.render(context, kind: stuk.kind.soort, part: "inhoud.md"),
+            block: TableReference.blocks(DataTable.all(in: stuk.record)))
         return PageRenderer.page(
             kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates,
             extras: extras,

@@ -77,6 +77,7 @@ public struct Projectopdracht: DocumentKind {
             help: [
                 "Per criterium ja of nee; 'Speelt in ≥ 7 Twentse gemeenten' volgt uit de lijst gemeenten."
             ]),
+        DataTableFields.tabellen,
     ]
 
     public init(_ r: Record) {

@@ -145,6 +145,7 @@ public struct Projectplan: DocumentKind {
             help: [
                 "Beschrijf op welke wijze het project wordt gefinancierd. Is er een budget beschikbaar (regionaal of lokaal)?"
             ]),
+        DataTableFields.tabellen,
     ]
 
     public init(_ r: Record) {

@@ -115,6 +115,13 @@ extension Diagnostic {
         case indentedTooDeep = "STK109"
         case unicodeLineBreak = "STK110"
         case loneCarriageReturn = "STK111"
+        // Data tables (issue 22): STK270–STK289.
+        case unknownTableID = "STK270"
+        case duplicateTableID = "STK271"
+        case tableRowWidth = "STK272"
+        case tableValueNotANumber = "STK273"
+        case unknownTableCategory = "STK274"
+        case tableIDNotAName = "STK275"
     }
 }
 
@@ -233,6 +240,12 @@ extension Diagnostic.Code {
         case .indentedTooDeep: "YAML te diep ingesprongen"
         case .unicodeLineBreak: "onzichtbaar regeleinde (U+0085, U+2028, U+2029)"
         case .loneCarriageReturn: "losse CR in een bestand met LF-regeleinden"
+        case .unknownTableID: "'[tabel: id]' in de tekst noemt een tabel die niet onder 'tabellen' staat"
+        case .duplicateTableID: "twee tabellen met dezelfde id"
+        case .tableRowWidth: "een rij van een tabel heeft niet één waarde per kolom"
+        case .tableValueNotANumber: "een waarde in een getallenkolom is geen getal"
+        case .unknownTableCategory: "een kolom noemt een categorie die de tabel niet heeft"
+        case .tableIDNotAName: "de id van een tabel bevat tekens die niet in '[tabel: id]' passen"
         }
     }
 }
