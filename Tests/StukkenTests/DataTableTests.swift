@@ -268,4 +268,20 @@ import Testing
         #expect(
             Set(codes) == [.unknownTableID, .duplicateTableID, .tableRowWidth, .tableValueNotANumber], "\(codes)")
     }
+
+    /// `stukken check` as a process: every table problem on its own located line, exit 1.
+    @Test func checkPrintsEveryTableProblemLocated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stukken-tabellen-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var yaml = Self.yaml(values: [["2,4,4", "1"]], total: ["2"], order: "laag-eerst")
+        yaml = yaml.replacingOccurrences(of: "[tabel: t]", with: "[tabel: tt]")
+        try Data(yaml.utf8).write(to: folder.appendingPathComponent("tabel.yaml"))
+        let result = try CLI.run(["check", "tabel.yaml"], in: folder)
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 2, "\(result.stderr)")
+        #expect(errors.contains { $0.hasPrefix("tabel.yaml:8:3: error: STK270: '[tabel: tt]'") })
+        #expect(errors.contains { $0.hasPrefix("tabel.yaml:22:23: error: STK273: '2,4,4' in kolom 'k1'") })
+    }
 }

@@ -103,6 +103,10 @@ struct DataTable: Sendable, Equatable {
 /// separator at most and no thousands separator, since `1.743` would be ambiguous
 /// (Dutch 1743 or English 1,743): such a value is refused rather than guessed.
 struct Getal: Sendable, Equatable {
+    /// What an author writes in a number column where there is no figure: a dash, which
+    /// prints as written and takes no place in the ranking.
+    static let none: Set<String> = ["-", "\u{2013}", "\u{2014}"]
+
     let value: Double
     /// Dutch style, the digits as written: `2.44` prints `2,44`, `2,80` keeps its zero.
     let dutch: String

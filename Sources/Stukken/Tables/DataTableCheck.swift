@@ -57,7 +57,9 @@ enum DataTableCheck {
                 }
                 for (c, waarde) in waarden.enumerated() where c < kolommen.count {
                     let kolom = kolommen[c]
-                    guard (kolom.text("soort") ?? "getal") == "getal", Getal(waarde) == nil else { continue }
+                    guard (kolom.text("soort") ?? "getal") == "getal", Getal(waarde) == nil,
+                        !Getal.none.contains(waarde)
+                    else { continue }
                     let message = TableMessage.notANumber(waarde, kolom: kolom.text("naam") ?? "")
                     diagnostics.append(
                         error(

@@ -80,7 +80,7 @@ enum DataTableFields {
         Field("naam", "Naam", .text, example: "Twente"),
         Field(
             "waarden", "Waarden", .list(.text, minimum: 1),
-            help: ["Eén waarde per kolom, in de volgorde van de kolommen."],
+            help: ["Eén waarde per kolom, in de volgorde van de kolommen; '-' waar een getal ontbreekt."],
             example: "2,79"),
     ]
 }

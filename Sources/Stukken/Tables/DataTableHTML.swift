@@ -88,7 +88,8 @@ enum DataTableHTML {
     }
 
     private static func cell(_ waarde: String, kolom: DataTable.Kolom, rank: Int?) -> String {
-        guard kolom.isGetal, let getal = Getal(waarde) else { return "<td>\(HTMLEscaping.escape(waarde))</td>" }
+        guard kolom.isGetal else { return "<td>\(HTMLEscaping.escape(waarde))</td>" }
+        guard let getal = Getal(waarde) else { return "<td class=\"getal\">\(HTMLEscaping.escape(waarde))</td>" }
         guard let rank else { return "<td class=\"getal\">\(getal.dutch)</td>" }
         let colour = rank <= colouredPlaces ? " plaats-\(rank)" : ""
         return "<td class=\"getal\(colour)\">\(getal.dutch) <span class=\"plaats\">(\(rank))</span></td>"
@@ -112,7 +113,7 @@ enum DataTableHTML {
             items.append("<li>\(swatch): \(HTMLEscaping.escape(c.uitleg))</li>")
         }
         guard !items.isEmpty else { return "" }
-        return "<ul class=\"legenda\" aria-label=\"Legenda bij de tabel\">\n" + items.joined(separator: "\n")
-            + "\n</ul>\n"
+        let label = "Legenda bij de tabel: " + HTMLEscaping.escape(table.bijschrift)
+        return "<ul class=\"legenda\" aria-label=\"\(label)\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
     }
 }
