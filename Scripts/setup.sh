@@ -5,9 +5,11 @@
 # it WeasyPrint falls back to whatever sans-serif the machine has, and PDFs differ per machine).
 # DiWoo metadata tests: libxml2-utils (xmllint against the XSD). Pack tests: unzip (Info-ZIP checks our ZIP).
 # The browser test of `stukken serve`: chromium, chromium-driver, python3-selenium.
+# hyphen-nl: Dutch hyphenation patterns, for `hyphens: auto` in the narrow headings of a wide
+# data table (WeasyPrint's pyphen has no Dutch without it, and breaks words anywhere).
 set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev weasyprint poppler-utils fonts-liberation2 libxml2-utils
-  unzip chromium chromium-driver python3-selenium)
+  unzip chromium chromium-driver python3-selenium hyphen-nl)
 python_modules=(jsonschema yaml pypdf)
 # The benchmark (bench/bench.py) compares with the cmark-gfm tool and pandoc.
 [ "${1:-}" = "--bench" ] && packages+=(cmark-gfm pandoc)

@@ -50,6 +50,7 @@ public enum Stukken {
         var diagnostics = validator.diagnostics
         if !diagnostics.hasErrors && !checkedBefore {
             diagnostics += kind.check(record, file: source.path) + Bijlage.check(record, file: source.path)
+            diagnostics += DataTableCheck.check(record, fields: kind.fields, source: source)
         }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         var warnings = diagnostics
@@ -106,7 +107,8 @@ public enum Stukken {
         let context = self.context(stuk, metHulpvragen: metHulpvragen)
         let soort = stuk.kind.soort
         let parts = ["kop.md", "inhoud.md", "slot.md"].map { templates.render(context, kind: soort, part: $0) }
-        return Markdown(join(parts + appendices(stuk, templates: templates).map(\.markdown)))
+        let document = join(parts + appendices(stuk, templates: templates).map(\.markdown))
+        return Markdown(TableReference.splice(document, tables: DataTable.all(in: stuk.record)))
     }
 
     /// Each text appendix as Markdown ("## BIJLAGE 1  TITEL", then its sealed text).
@@ -129,16 +131,18 @@ public enum Stukken {
     ) -> HTMLPage {
         let context = self.context(stuk, metHulpvragen: metHulpvragen)
         let soort = stuk.kind.soort
+        // `[tabel: id]` paragraphs become the data tables of `tabellen:`, wherever they stand.
+        let tables = TableReference.blocks(DataTable.all(in: stuk.record))
         // A form's body is its two-column table (`FormBody`); every other kind's is its Markdown.
         let body =
             templates.has(kind: soort, part: "inhoud.html")
-            ? FormBody.html(context, kind: soort, templates: templates)
-            : CommonMark.html(templates.render(context, kind: soort, part: "inhoud.md"))
+            ? FormBody.html(context, kind: soort, templates: templates, block: tables)
+            : CommonMark.html(templates.render(context, kind: soort, part: "inhoud.md"), block: tables)
         // One set of anchors for the page: an appendix's headings never take an id of the body's.
         var taken = body.headings.map(\.id)
         let appendices = appendices(stuk, templates: templates).map { a -> (anker: String, html: HTMLFragment) in
             taken.append(a.anker)
-            let fragment = CommonMark.html(a.markdown, reserving: taken)
+            let fragment = CommonMark.html(a.markdown, reserving: taken, block: tables)
             taken += fragment.headings.map(\.id)
             return (a.anker, fragment)
         }

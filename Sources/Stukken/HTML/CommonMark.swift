@@ -26,18 +26,28 @@ enum CommonMark {
 
     /// Markdown → HTML body, with an `id` on every heading (see `Slug`) other than the
     /// `reserving` ones, which the page already uses.
-    static func html(_ markdown: String, reserving: [String] = []) -> HTMLFragment {
+    ///
+    /// `block`: HTML for a top-level paragraph, by its plain text, to stand instead of it
+    /// (a data table for `[tabel: id]`, see `TableReference`); `nil` keeps the paragraph.
+    /// The HTML goes in as a custom block node, which cmark writes as given even in safe
+    /// mode, so it must be escaped by whoever makes it.
+    static func html(
+        _ markdown: String, reserving: [String] = [], block: ((String) -> String?)? = nil
+    ) -> HTMLFragment {
         var slugs = Slug.Registry()
         for id in reserving { _ = slugs.unique(id) }
-        return html(markdown, slugs: &slugs)
+        return html(markdown, slugs: &slugs, block: block)
     }
 
     /// One of several fragments of a page, whose anchors `slugs` keeps unique.
-    static func html(_ markdown: String, slugs: inout Slug.Registry) -> HTMLFragment {
+    static func html(
+        _ markdown: String, slugs: inout Slug.Registry, block: ((String) -> String?)? = nil
+    ) -> HTMLFragment {
         withDocument(markdown) { document, parser in
             let headings = collectHeadings(document).map { node in
                 Heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
             }
+            if let block { replaceParagraphs(document, block: block) }
             let raw = cmark_render_html(document, renderOptions, cmark_parser_get_syntax_extensions(parser))
             defer { free(raw) }
             let html = raw.map { String(cString: $0) } ?? ""
@@ -86,7 +96,44 @@ enum CommonMark {
         }
     }
 
+    /// A paragraph directly under the document (not in a list or quote): its plain text
+    /// and its first and last line in `markdown`, 1-based.
+    struct TopParagraph: Equatable {
+        var text: String
+        var lines: ClosedRange<Int>
+    }
+
+    static func topLevelParagraphs(_ markdown: String) -> [TopParagraph] {
+        withDocument(markdown) { document, _ in
+            children(of: document).filter { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }.map {
+                let first = Int(cmark_node_get_start_line($0))
+                return TopParagraph(
+                    text: plainText(of: $0), lines: first...max(first, Int(cmark_node_get_end_line($0))))
+            }
+        }
+    }
+
     // MARK: - Internals
+
+    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            result.append(c)
+            child = cmark_node_next(c)
+        }
+        return result
+    }
+
+    private static func replaceParagraphs(_ document: OpaquePointer, block: (String) -> String?) {
+        for node in children(of: document) where cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
+            guard let html = block(plainText(of: node)) else { continue }
+            let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(custom, html)
+            cmark_node_replace(node, custom)
+            cmark_node_free(node)
+        }
+    }
 
     private static func withDocument<T>(
         _ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> T

@@ -4,7 +4,10 @@
 /// own, with one set of anchors for the page, and the kind's `inhoud.html` template puts
 /// the fragments in their `<td>`s. Used when a kind has that template.
 enum FormBody {
-    static func html(_ context: [String: Any], kind soort: String, templates: TemplateSet) -> HTMLFragment {
+    /// `block`: as in `CommonMark.html` (the data tables an answer may place).
+    static func html(
+        _ context: [String: Any], kind soort: String, templates: TemplateSet, block: ((String) -> String?)? = nil
+    ) -> HTMLFragment {
         var slugs = Slug.Registry()
         var headings: [Heading] = []
         var context = context
@@ -14,7 +17,7 @@ enum FormBody {
                 // Every row carries the key, so Mustache never finds a parent's value.
                 item["antwoord_html"] = ""
                 if let antwoord = item["antwoord"] as? String, !antwoord.isEmpty {
-                    let fragment = CommonMark.html(antwoord, slugs: &slugs)
+                    let fragment = CommonMark.html(antwoord, slugs: &slugs, block: block)
                     headings += fragment.headings
                     item["antwoord_html"] = fragment.html
                 }

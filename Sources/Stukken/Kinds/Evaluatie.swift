@@ -51,6 +51,7 @@ public struct Evaluatie: FormKind {
         Field("leermomenten", "Wat waren de leermomenten?", .markdown),
         Field("rol_andere_organisaties", "Welke rol hadden andere betrokken organisaties?", .markdown, .optional),
         Field("financieel_als_begroot", "Is het project financieel verlopen als begroot?", .markdown),
+        DataTableFields.tabellen,
     ]
 
     public init(_ r: Record) {

@@ -21,9 +21,13 @@ protocol FormKind: DocumentKind {
 extension FormKind {
     static func vakjes(_ key: String) -> [String] { [] }
 
-    /// The rows of the form: every field but `soort`, `openbaar` and the heading fields.
+    /// The rows of the form: every field but `soort`, `openbaar`, the heading fields and
+    /// `tabellen` (the data tables an answer places with `[tabel: id]`, no row of its own).
     static var formRows: [Field] {
-        fields.filter { $0.key != "soort" && $0.key != "openbaar" && !kopKeys.contains($0.key) }
+        fields.filter {
+            $0.key != "soort" && $0.key != "openbaar" && $0.key != DataTableFields.tabellen.key
+                && !kopKeys.contains($0.key)
+        }
     }
 }
 

@@ -69,6 +69,7 @@ public struct Memo: DocumentKind {
             help: ["De tekst van de memo (Markdown); '## Kop' voor een paragraaf, [^1] voor een voetnoot."],
             headingLevel: 2),
         CommonFields.bijlagen,
+        DataTableFields.tabellen,
     ]
 
     public init(_ r: Record) {

@@ -83,6 +83,7 @@ public struct Notitie: DocumentKind {
             ],
             headingLevel: 2),
         CommonFields.bijlagen,
+        DataTableFields.tabellen,
     ]
 
     public init(_ r: Record) {

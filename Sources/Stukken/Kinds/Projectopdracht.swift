@@ -92,6 +92,7 @@ public struct Projectopdracht: FormKind {
             help: [
                 "Per criterium ja of nee; 'Speelt in ≥ 7 Twentse gemeenten' volgt uit de lijst gemeenten."
             ]),
+        DataTableFields.tabellen,
     ]
 
     public init(_ r: Record) {

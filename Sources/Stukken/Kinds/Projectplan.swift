@@ -150,6 +150,7 @@ public struct Projectplan: FormKind {
             help: [
                 "Beschrijf op welke wijze het project wordt gefinancierd. Is er een budget beschikbaar (regionaal of lokaal)?"
             ]),
+        DataTableFields.tabellen,
     ]
 
     public init(_ r: Record) {

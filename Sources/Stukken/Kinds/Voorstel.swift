@@ -163,6 +163,7 @@ public struct Voorstel: DocumentKind {
                 ondertekenaar("voorzitter", "Voorzitter"),
             ]), .optional,
             help: ["Na de vergadering: 'Aldus vastgesteld in de vergadering … d.d. …'."]),
+        DataTableFields.tabellen,
     ]
 
     public init(_ r: Record) {

@@ -118,6 +118,7 @@ extension PackWriter {
     /// 4: the forms as two-column tables; bijlagen as typed values (text appendices after the
     ///    body; no file format on paper), the published link and format hashed from those
     ///    values, not from record keys (issue 19).
+    ///    A paragraph `[tabel: id]` becomes the data table `id` of `tabellen:` (issue 22).
     static let renderVersion = "render-4"
 
     static func sizes(_ files: [PackFile]) -> [String: Int] {

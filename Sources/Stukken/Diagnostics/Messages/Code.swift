@@ -137,6 +137,13 @@ extension Diagnostic {
         case bijNotAVoorstel = "STK238"
         case bijFileOrFields = "STK239"
         case bijDisagrees = "STK240"
+        // Data tables (issue 22): STK270–STK289.
+        case unknownTableID = "STK270"
+        case duplicateTableID = "STK271"
+        case tableRowWidth = "STK272"
+        case tableValueNotANumber = "STK273"
+        case unknownTableCategory = "STK274"
+        case tableIDNotAName = "STK275"
     }
 }
 
@@ -274,6 +281,12 @@ extension Diagnostic.Code {
         case .sitePackWithoutWoo: "stukken site: openbaar pakket zonder --woo gemaakt"
         case .siteWriteFailed: "stukken site: een bestand kon niet geschreven worden"
         case .siteHomePageNotOurs: "stukken site: index.html niet door stukken gemaakt"
+        case .unknownTableID: "'[tabel: id]' in de tekst noemt een tabel die niet onder 'tabellen' staat"
+        case .duplicateTableID: "twee tabellen met dezelfde id"
+        case .tableRowWidth: "een rij van een tabel heeft niet één waarde per kolom"
+        case .tableValueNotANumber: "een waarde in een getallenkolom is geen getal"
+        case .unknownTableCategory: "een kolom noemt een categorie die de tabel niet heeft"
+        case .tableIDNotAName: "de id van een tabel bevat tekens die niet in '[tabel: id]' passen"
         }
     }
 }
