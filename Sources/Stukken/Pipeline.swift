@@ -43,7 +43,11 @@ public enum Stukken {
         if !diagnostics.hasErrors && !checkedBefore { diagnostics += kind.check(record, file: source.path) }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         var warnings = diagnostics
-        let prepared = MarkdownFields.prepare(record, fields: kind.fields, file: source.path, warnings: &warnings)
+        var texts: [TypographyCheck.FieldText] = []
+        let prepared = MarkdownFields.prepare(
+            record, fields: kind.fields, file: source.path, warnings: &warnings, texts: &texts)
+        warnings += TypographyCheck.diagnostics(texts, file: source.path)
+        if warnings.hasErrors { return .failure(DiagnosticsError(warnings)) }
         return .success(Stuk(source: source, kind: kind, record: prepared, warnings: warnings))
     }
 
@@ -97,7 +101,8 @@ public enum Stukken {
     /// `print`: what only the PDF stage adds (running header strings, metadata, cover).
     static func html(_ stuk: Stuk, templates: TemplateSet, extras: PageExtras?, print: [String: Any]?) -> HTMLPage {
         let context = stuk.document.context
-        let body = CommonMark.html(templates.render(context, kind: stuk.kind.soort, part: "inhoud.md"))
+        let body = CommonMark.html(
+            templates.render(context, kind: stuk.kind.soort, part: "inhoud.md"), print: print != nil)
         return PageRenderer.page(
             kind: stuk.kind, document: stuk.document, context: context, body: body, templates: templates,
             extras: extras,

@@ -87,7 +87,7 @@ public struct HTMLFragment: Sendable, Equatable {
     }
 
     /// Each heading with a unique anchor made from its text.
-    private static func withIDs(_ headings: [Heading]) -> [Heading] {
+    static func withIDs(_ headings: [Heading]) -> [Heading] {
         var slugs = Slug.Registry()
         return headings.map { h -> Heading in
             var h = h

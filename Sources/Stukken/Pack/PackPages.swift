@@ -114,7 +114,8 @@ extension PackWriter {
     /// options, a kind's context), or the next build takes stale pages from the last pack.
     /// 2: HTML escaped byte by byte, memo and notitie bijlagen linked, stylesheet linked.
     /// 3: a PDF's links to bijlagen relative, no longer file:// URLs of the current folder.
-    static let renderVersion = "render-3"
+    /// 4: hand-lettered lists as `ol.haakje`, footnotes at their call in print, cross-references.
+    static let renderVersion = "render-4"
 
     static func sizes(_ files: [PackFile]) -> [String: Int] {
         Dictionary(files.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a })

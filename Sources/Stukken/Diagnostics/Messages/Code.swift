@@ -115,6 +115,9 @@ extension Diagnostic {
         case indentedTooDeep = "STK109"
         case unicodeLineBreak = "STK110"
         case loneCarriageReturn = "STK111"
+        // Print typography (issue 21): STK250–STK269.
+        case brokenReference = "STK250"
+        case misorderedListLabels = "STK251"
     }
 }
 
@@ -233,6 +236,8 @@ extension Diagnostic.Code {
         case .indentedTooDeep: "YAML te diep ingesprongen"
         case .unicodeLineBreak: "onzichtbaar regeleinde (U+0085, U+2028, U+2029)"
         case .loneCarriageReturn: "losse CR in een bestand met LF-regeleinden"
+        case .brokenReference: "verwijzing naar een anker dat niet bestaat"
+        case .misorderedListLabels: "lijst met a)/1) slaat een letter over of herhaalt er een"
         }
     }
 }
