@@ -54,7 +54,11 @@ public enum Stukken {
         }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         var warnings = diagnostics
-        let prepared = MarkdownFields.prepare(record, fields: kind.fields, file: source.path, warnings: &warnings)
+        var texts: [TypographyCheck.FieldText] = []
+        let prepared = MarkdownFields.prepare(
+            record, fields: kind.fields, file: source.path, warnings: &warnings, texts: &texts)
+        warnings += TypographyCheck.diagnostics(texts, file: source.path)
+        if warnings.hasErrors { return .failure(DiagnosticsError(warnings)) }
         var reference: Reference?
         if following, let named = kind.reference(in: prepared) {
             let at = named.location ?? SourceLocation(file: source.path, line: 1, column: 1)
@@ -136,13 +140,14 @@ public enum Stukken {
         // A form's body is its two-column table (`FormBody`); every other kind's is its Markdown.
         let body =
             templates.has(kind: soort, part: "inhoud.html")
-            ? FormBody.html(context, kind: soort, templates: templates, block: tables)
-            : CommonMark.html(templates.render(context, kind: soort, part: "inhoud.md"), block: tables)
+            ? FormBody.html(context, kind: soort, templates: templates, print: print != nil, block: tables)
+            : CommonMark.html(
+                templates.render(context, kind: soort, part: "inhoud.md"), print: print != nil, block: tables)
         // One set of anchors for the page: an appendix's headings never take an id of the body's.
         var taken = body.headings.map(\.id)
         let appendices = appendices(stuk, templates: templates).map { a -> (anker: String, html: HTMLFragment) in
             taken.append(a.anker)
-            let fragment = CommonMark.html(a.markdown, reserving: taken, block: tables)
+            let fragment = CommonMark.html(a.markdown, reserving: taken, print: print != nil, block: tables)
             taken += fragment.headings.map(\.id)
             return (a.anker, fragment)
         }

@@ -103,6 +103,9 @@ struct PDFTests {
         for (index, page) in pages.enumerated() {
             let lines = PDFTools.lines(page)
             #expect(lines.last == "-\(index + 1)-", "\(example) page \(index + 1): page number")
+            // Page 1 shows the document's own heading block instead (seed 004): the header
+            // would repeat it; see firstPageShowsTheTitleOnce.
+            guard index > 0 else { continue }
             // The header is the first text of the page, left and right block side by side.
             let top = PDFTools.words(lines.prefix(6).joined(separator: " "))
             for expected in [header.soort, header.orgaan, header.label, header.onderwerp] {
@@ -121,7 +124,9 @@ struct PDFTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let pages = try PDFTools.pages(try renderPDF(stuk, in: folder))
         #expect(pages.count > 1)
-        for (i, page) in pages.enumerated() {
+        // Page 1: the heading block alone, the onderwerp once (the header is left empty there).
+        #expect(pages[0].components(separatedBy: voorstel.onderwerp.uppercased()).count == 2, "page 1: \(pages[0])")
+        for (i, page) in pages.enumerated().dropFirst() {
             let lines = PDFTools.lines(page)
             #expect(lines.count > 2)
             // Line 1: "VOORSTEL   ONDERWERP"; line 2: the orgaan and the onderwerp, in capitals.

@@ -4,9 +4,11 @@
 /// own, with one set of anchors for the page, and the kind's `inhoud.html` template puts
 /// the fragments in their `<td>`s. Used when a kind has that template.
 enum FormBody {
-    /// `block`: as in `CommonMark.html` (the data tables an answer may place).
+    /// `print` and `block`: as in `CommonMark.html` (footnotes at their call on paper; the
+    /// data tables an answer may place).
     static func html(
-        _ context: [String: Any], kind soort: String, templates: TemplateSet, block: ((String) -> String?)? = nil
+        _ context: [String: Any], kind soort: String, templates: TemplateSet, print: Bool = false,
+        block: ((String) -> String?)? = nil
     ) -> HTMLFragment {
         var slugs = Slug.Registry()
         var headings: [Heading] = []
@@ -17,7 +19,7 @@ enum FormBody {
                 // Every row carries the key, so Mustache never finds a parent's value.
                 item["antwoord_html"] = ""
                 if let antwoord = item["antwoord"] as? String, !antwoord.isEmpty {
-                    let fragment = CommonMark.html(antwoord, slugs: &slugs, block: block)
+                    let fragment = CommonMark.html(antwoord, slugs: &slugs, print: print, block: block)
                     headings += fragment.headings
                     item["antwoord_html"] = fragment.html
                 }

@@ -99,7 +99,7 @@ public struct HTMLFragment: Sendable, Equatable {
     }
 
     /// Each heading with a unique anchor made from its text.
-    private static func withIDs(_ headings: [Heading], slugs: inout Slug.Registry) -> [Heading] {
+    static func withIDs(_ headings: [Heading], slugs: inout Slug.Registry) -> [Heading] {
         headings.map { h -> Heading in
             var h = h
             h.id = slugs.unique(Slug.make(h.text))

@@ -119,6 +119,8 @@ extension PackWriter {
     ///    body; no file format on paper), the published link and format hashed from those
     ///    values, not from record keys (issue 19).
     ///    A paragraph `[tabel: id]` becomes the data table `id` of `tabellen:` (issue 22).
+    ///    Hand-lettered lists as `ol.haakje`, footnotes at their call in print,
+    ///    cross-references (issue 21).
     static let renderVersion = "render-4"
 
     static func sizes(_ files: [PackFile]) -> [String: Int] {

@@ -1,8 +1,11 @@
 /// Prepares every Markdown-valued field of a record for splicing into a template
-/// (see `CommonMark.normalise`), and warns where raw HTML was turned into text.
+/// (see `CommonMark.normalise`), and warns where raw HTML was turned into text. Each
+/// field's prepared text is also kept in `texts`, for the checks across fields
+/// (`TypographyCheck`).
 enum MarkdownFields {
     static func prepare(
-        _ record: Record, fields: [Field], path: String = "", file: String, warnings: inout [Diagnostic]
+        _ record: Record, fields: [Field], path: String = "", file: String, warnings: inout [Diagnostic],
+        texts: inout [TypographyCheck.FieldText]
     ) -> Record {
         var result = record
         for field in fields {
@@ -10,12 +13,38 @@ enum MarkdownFields {
             let fieldPath = path.isEmpty ? field.key : "\(path).\(field.key)"
             result.values[field.key] = prepare(
                 value, type: field.type, field: field, path: fieldPath, location: record.locations[field.key],
-                file: file, warnings: &warnings)
+                file: file, warnings: &warnings, texts: &texts)
         }
         return result
     }
 
     private static func prepare(
+        _ value: Value, type: FieldType, field: Field, path: String, location: SourceLocation?, file: String,
+        warnings: inout [Diagnostic], texts: inout [TypographyCheck.FieldText]
+    ) -> Value {
+        let prepared = prepareMarkdown(
+            value, type: type, field: field, path: path, location: location, file: file, warnings: &warnings)
+        // As written: the line numbers in the checks' messages are the author's.
+        if case .markdown(let text) = value, case .markdown = type {
+            texts.append(TypographyCheck.FieldText(path: path, location: location, text: text))
+        }
+        switch (prepared, type) {
+        case (.list(let items), .list(let element, _)):
+            return .list(
+                items.enumerated().map { i, item in
+                    prepare(
+                        item, type: element, field: field, path: "\(path)[\(i + 1)]", location: location, file: file,
+                        warnings: &warnings, texts: &texts)
+                })
+        case (.record(let r), .record(let fields)), (.record(let r), .textOrRecord(_, let fields)):
+            return .record(prepare(r, fields: fields, path: path, file: file, warnings: &warnings, texts: &texts))
+        default:
+            return prepared
+        }
+    }
+
+    /// One Markdown value made safe; lists and records are left to the caller, which walks them.
+    private static func prepareMarkdown(
         _ value: Value, type: FieldType, field: Field, path: String, location: SourceLocation?, file: String,
         warnings: inout [Diagnostic]
     ) -> Value {
@@ -30,15 +59,6 @@ enum MarkdownFields {
                         message: Message.rawHTMLShownAsText(field: path)))
             }
             return .markdown(normal)
-        case (.list(let items), .list(let element, _)):
-            return .list(
-                items.enumerated().map { i, item in
-                    prepare(
-                        item, type: element, field: field, path: "\(path)[\(i + 1)]", location: location, file: file,
-                        warnings: &warnings)
-                })
-        case (.record(let r), .record(let fields)), (.record(let r), .textOrRecord(_, let fields)):
-            return .record(prepare(r, fields: fields, path: path, file: file, warnings: &warnings))
         default:
             return value
         }

@@ -137,6 +137,9 @@ extension Diagnostic {
         case bijNotAVoorstel = "STK238"
         case bijFileOrFields = "STK239"
         case bijDisagrees = "STK240"
+        // Print typography (issue 21): STK250–STK269.
+        case brokenReference = "STK250"
+        case misorderedListLabels = "STK251"
         // Data tables (issue 22): STK270–STK289.
         case unknownTableID = "STK270"
         case duplicateTableID = "STK271"
@@ -287,6 +290,8 @@ extension Diagnostic.Code {
         case .tableValueNotANumber: "een waarde in een getallenkolom is geen getal"
         case .unknownTableCategory: "een kolom noemt een categorie die de tabel niet heeft"
         case .tableIDNotAName: "de id van een tabel bevat tekens die niet in '[tabel: id]' passen"
+        case .brokenReference: "verwijzing naar een anker dat niet bestaat"
+        case .misorderedListLabels: "lijst met a)/1) slaat een letter over of herhaalt er een"
         }
     }
 }
