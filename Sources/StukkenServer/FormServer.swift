@@ -88,7 +88,9 @@ public enum FormServer {
     }
 
     /// "Download PDF": WeasyPrint, as `render --format pdf`, on a thread of `jobs` (never a
-    /// request thread); without WeasyPrint the form says which package is missing.
+    /// request thread) and a worker of the pool (started by the first PDF, then kept, so a
+    /// download does not wait for Python's start-up); without WeasyPrint the form says which
+    /// package is missing.
     static func pdf(
         _ stuk: Stuk, kind: any DocumentKind.Type, values: FormValue, workbench: Workbench, jobs: PDFJobs
     ) async -> Response {
@@ -96,7 +98,9 @@ public enum FormServer {
         let made: Result<Data, PDFRenderer.Failure>
         do {
             made = try await jobs.run {
-                Result { () throws(PDFRenderer.Failure) in try Stukken.pdf(stuk, templates: templates) }
+                Result { () throws(PDFRenderer.Failure) in
+                    try Stukken.pdf(stuk, templates: templates, options: PDFRenderer.Options(pool: .shared))
+                }
             }
         } catch {
             return html(
