@@ -94,6 +94,33 @@ struct PDFPoolTests {
         }
     }
 
+    /// `render --format pdf` of several files makes them on workers (the Python is started
+    /// with `--worker`), with the bytes each file gets when rendered on its own.
+    @Test func renderOfManyFilesUsesWorkers() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let calls = folder.appendingPathComponent("aanroepen").path
+        let python = try executable(
+            in: folder, "python", "#!/bin/sh\necho \"$5\" >> \"\(calls)\"\nexec \"\(Self.python)\" \"$@\"\n")
+        let environment = ["STUKKEN_PYTHON": python.path]
+        let names = ["ab-ts-s", "memo-coalitieakkoorden"]
+        let many = folder.appendingPathComponent("samen")
+        let result = try CLI.run(
+            ["render", "--format", "pdf", "-o", many.path] + names.map { "examples/\($0).yaml" },
+            environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let started = try String(contentsOfFile: calls, encoding: .utf8).split(separator: "\n")
+        #expect(!started.isEmpty && started.allSatisfy { $0 == "--worker" }, "\(started)")
+        for name in names {
+            let alone = folder.appendingPathComponent("\(name).pdf")
+            let single = try CLI.run(
+                ["render", "--format", "pdf", "-o", alone.path, "examples/\(name).yaml"], environment: environment)
+            #expect(single.status == 0, "\(single.stderr)")
+            let pooled = try Data(contentsOf: many.appendingPathComponent("\(name).pdf"))
+            #expect(pooled == (try Data(contentsOf: alone)), "\(name)")
+        }
+    }
+
     /// `pack --pdf` whose WeasyPrint dies: the pack fails and no folder is left, not half a pack.
     @Test func crashedWorkerLeavesNoHalfPack() throws {
         let folder = try temporaryDirectory()

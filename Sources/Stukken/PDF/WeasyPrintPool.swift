@@ -56,9 +56,13 @@ public final class WeasyPrintPool: @unchecked Sendable {
     private func take() throws(PDFRenderer.Failure) -> WeasyPrintWorker {
         slots.lock()
         while idle.isEmpty && running >= size { slots.wait() }
-        if let worker = idle.popLast() {
-            slots.unlock()
-            return worker
+        // A worker that died while idle (killed from outside) is not given a job.
+        while let worker = idle.popLast() {
+            if worker.alive {
+                slots.unlock()
+                return worker
+            }
+            running -= 1
         }
         running += 1
         slots.unlock()
