@@ -239,6 +239,7 @@ def main():
     ap.add_argument("--smoke", action="store_true", help="N=50, 1 round, no big run, no RESULTS.md")
     ap.add_argument("--no-pandoc", action="store_true")
     ap.add_argument("--dry", action="store_true", help="print only; leave bench/RESULTS.md alone")
+    ap.add_argument("--no-build", action="store_true", help="measure the release build as it is")
     args = ap.parse_args()
     if args.smoke:
         args.n, args.rounds, args.big = 50, 1, 0
@@ -260,8 +261,9 @@ def main():
 
 
 def measure(args):
-    print("bouwen (release)…", flush=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "stukken"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    if not args.no_build:
+        print("bouwen (release)…", flush=True)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "stukken"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
     folder = corpus(args.n)
     cmds = commands(folder)
