@@ -30,6 +30,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, ".bench")
 RUNS = os.path.join(WORK, "runs")
+# /dev/shm is a tmpfs on Debian; the same runs there show what the ext4 disk costs.
+TMPFS_RUNS = os.path.join("/dev/shm", f"stukken-bench-{os.getpid()}") if os.path.isdir("/dev/shm") else None
 BIN = os.path.join(ROOT, ".build", "release", "stukken")
 EXTENSIONS = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -140,6 +142,9 @@ def corpus(n):
     return folder
 
 
+LAST_SYSTEM_TIME = [0.0]  # the kernel's share of the last run: where disk and tmpfs differ
+
+
 def run(cmd, **kw):
     """Runs a command; returns (seconds, max RSS in MB, CPU seconds)."""
     start = time.perf_counter()
@@ -151,6 +156,7 @@ def run(cmd, **kw):
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"failed ({code}): {' '.join(cmd[:4])} …\n{err[-2000:]}")
+    LAST_SYSTEM_TIME[0] = usage.ru_stime
     return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
@@ -168,7 +174,7 @@ def markdown_files(folder, files):
     return sorted(os.path.join(md, f) for f in os.listdir(md) if f.endswith(".md"))
 
 
-def commands(folder):
+def commands(folder, runs_folder=None):
     files = yaml_files(folder)
     md = markdown_files(folder, files)
     runs = iter(range(1, 1_000_000))
@@ -183,7 +189,7 @@ def commands(folder):
     def a():
         # The folder, as a secretariat names a year's stukken (every file in it is rendered);
         # a list of N paths would add swift-argument-parser's quadratic parsing (bench/README.md).
-        out = os.path.join(RUNS, f"a-{next(runs)}")
+        out = os.path.join(runs_folder or RUNS, f"a-{next(runs)}")
         result = run([BIN, "render", "-o", out, os.path.join(folder, "stukken")])
         made = sum(name.endswith(".html") for name in os.listdir(out))
         if made != len(files):
@@ -191,9 +197,16 @@ def commands(folder):
         return result
 
     def b():
-        return run([BIN, "pack", os.path.join(folder, "vergadering.yaml"), "-o", os.path.join(RUNS, f"b-{next(runs)}")])
+        out = os.path.join(runs_folder or RUNS, f"b-{next(runs)}")
+        return run([BIN, "pack", os.path.join(folder, "vergadering.yaml"), "-o", out])
 
     return {"A": a, "F": lambda: run(cmark), "B": b, "P": lambda: run(pandoc)}
+
+
+def on_tmpfs(folder):
+    """A and B writing to a tmpfs (`At`, `Bt`) beside the disk's A and B (issue 26.5)."""
+    cmds = commands(folder, TMPFS_RUNS)
+    return {"At": cmds["A"], "Bt": cmds["B"]}
 
 
 def machine():
@@ -226,6 +239,7 @@ def main():
     ap.add_argument("--smoke", action="store_true", help="N=50, 1 round, no big run, no RESULTS.md")
     ap.add_argument("--no-pandoc", action="store_true")
     ap.add_argument("--dry", action="store_true", help="print only; leave bench/RESULTS.md alone")
+    ap.add_argument("--no-build", action="store_true", help="measure the release build as it is")
     args = ap.parse_args()
     if args.smoke:
         args.n, args.rounds, args.big = 50, 1, 0
@@ -234,26 +248,38 @@ def main():
         if not shutil.which(tool):
             sys.exit(f"{tool} ontbreekt: installeer het Debian-pakket {tool} (bash Scripts/setup.sh --bench)")
     os.makedirs(WORK, exist_ok=True)
-    shutil.rmtree(RUNS, ignore_errors=True)
+    for folder in (RUNS, TMPFS_RUNS):
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+            os.makedirs(folder)
     try:
         measure(args)
     finally:
-        shutil.rmtree(RUNS, ignore_errors=True)
+        for folder in (RUNS, TMPFS_RUNS):
+            if folder:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def measure(args):
-    print("bouwen (release)…", flush=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "stukken"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    if not args.no_build:
+        print("bouwen (release)…", flush=True)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "stukken"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
     folder = corpus(args.n)
     cmds = commands(folder)
     order = ["A", "F", "B"] + ([] if args.no_pandoc else ["P"])
+    if TMPFS_RUNS:
+        cmds.update(on_tmpfs(folder))
+        order[1:1] = ["At"]
+        order[4:4] = ["Bt"]
     times = {k: [] for k in order}
     rss = {k: [] for k in order}
     cpu = {k: [] for k in order}
+    system = {k: [] for k in order}
     for r in range(args.rounds):
         for k in order:
             t, m, c = cmds[k]()
+            system[k].append(LAST_SYSTEM_TIME[0])
             times[k].append(t)
             rss[k].append(m)
             cpu[k].append(c / t)
@@ -279,6 +305,7 @@ def measure(args):
         },
         "rss": {k: max(v) for k, v in rss.items()},
         "cpu": {k: statistics.median(v) for k, v in cpu.items()},
+        "sys": {k: statistics.median(v) for k, v in system.items()},
     }
     big = None
     if args.big:
@@ -306,17 +333,19 @@ def report(r, big, m, rounds):
         "",
         f"Measured by `python3 bench/bench.py` ({rounds} interleaved rounds; times are medians, each ratio the median of the rounds' ratios), N = {r['n']} voorstellen.",
         "",
-        "| command | what | median | max RSS | CPU use (cores busy) |",
-        "|---|---|---:|---:|---:|",
+        "| command | what | median | max RSS | CPU use (cores busy) | system time |",
+        "|---|---|---:|---:|---:|---:|",
     ]
     what = {
         "A": "`stukken render` N files → HTML folder",
         "F": "`cmark-gfm` over stukken's Markdown (floor)",
         "B": "`stukken pack` of the meeting (full build)",
+        "At": "A, writing to a tmpfs (/dev/shm) instead of the ext4 disk",
+        "Bt": "B, writing to a tmpfs (/dev/shm) instead of the ext4 disk",
         "P": "`pandoc` same Markdown → standalone HTML (peer)",
     }
     for k, v in r["median"].items():
-        out.append(f"| {k} | {what[k]} | {v:.3f} s | {r['rss'][k]:.0f} MB | {r['cpu'][k]:.2f} |")
+        out.append(f"| {k} | {what[k]} | {v:.3f} s | {r['rss'][k]:.0f} MB | {r['cpu'][k]:.2f} | {r['sys'][k]:.2f} s |")
     out += ["", "| ratio | value | rounds ranged | goal | |", "|---|---:|---|---|---|"]
     spread = lambda k: f"{min(r['per_round'][k]):.2f}–{max(r['per_round'][k]):.2f}"
     out.append(f"| A/F | {r['A/F']:.2f} | {spread('A/F')} | ≤ 3 | {ok(r['A/F'] <= 3)} |")
@@ -329,7 +358,8 @@ def report(r, big, m, rounds):
             ratio = m_ / r["rss"][k]
             out.append(f"| max RSS {k}, N={big['n']} / N={r['n']} | {m_:.0f} / {r['rss'][k]:.0f} MB = {ratio:.2f} | | ≤ 2 | {ok(ratio <= 2)} |")
         out += ["", f"At N = {big['n']}: A {big['A'][0]:.2f} s (CPU {big['A'][2]:.2f}), B {big['B'][0]:.2f} s (CPU {big['B'][2]:.2f})."]
-    out += ["", "Machine:", ""] + [f"- {k}: {v}" for k, v in m.items()]
+    out += ["", "PDFs, the preview, and the breakdown of disk against tmpfs: [RESULTS-pdf.md](RESULTS-pdf.md), "
+            "[RESULTS-preview.md](RESULTS-preview.md), [README.md](README.md).", "", "Machine:", ""] + [f"- {k}: {v}" for k, v in m.items()]
     return out
 
 

@@ -98,9 +98,10 @@ struct Render: ParsableCommand {
     private func renderOneByOne(_ files: [String], toDirectory: Bool, templates: TemplateSet) throws {
         let (stukken, failed) = Console.loadAll(files)
         let protected = AtomicFile.Protected(files + templates.files)
+        let pdfs = format == .pdf ? madePDFs(stukken, templates: templates) : []
         var writeFailed = false
-        for stuk in stukken {
-            guard let data = try bytes(of: stuk, templates: templates) else {
+        for (i, stuk) in stukken.enumerated() {
+            guard let data = try bytes(of: stuk, pdf: pdfs.isEmpty ? nil : pdfs[i], templates: templates) else {
                 writeFailed = true
                 continue
             }
@@ -122,17 +123,34 @@ struct Render: ParsableCommand {
         if failed > 0 || writeFailed { throw ExitCode.failure }
     }
 
+    /// Every stuk's PDF, in their order. Several at once on the WeasyPrint pool's workers
+    /// (one per core); a single PDF in a process of its own, which costs the same.
+    private func madePDFs(_ stukken: [Stuk], templates: TemplateSet) -> [Result<
+        PDFRenderer.RenderedPDF, PDFRenderer.Failure
+    >] {
+        let options = PDFRenderer.Options(
+            voorblad: pdfOptions.voorblad, timeout: pdfOptions.pdfTimeout, localImages: true,
+            metHulpvragen: metHulpvragen, pool: stukken.count > 1 ? WeasyPrintPool.shared : nil)
+        let made = Made(count: stukken.count)
+        DispatchQueue.concurrentPerform(iterations: stukken.count) { i in
+            made[i] = Result { () throws(PDFRenderer.Failure) in
+                try Stukken.renderedPDF(stukken[i], templates: templates, options: options)
+            }
+        }
+        return made.all
+    }
+
     /// The stuk in the chosen format; `nil` when its PDF failed (said on stderr).
-    private func bytes(of stuk: Stuk, templates: TemplateSet) throws -> Data? {
+    private func bytes(
+        of stuk: Stuk, pdf made: Result<PDFRenderer.RenderedPDF, PDFRenderer.Failure>?, templates: TemplateSet
+    ) throws -> Data? {
         if let batch = format.batch {
             return Data(
                 BatchRender.text(stuk, format: batch, templates: templates, metHulpvragen: metHulpvragen).utf8)
         }
+        guard let made else { return nil }
         do {
-            let options = PDFRenderer.Options(
-                voorblad: pdfOptions.voorblad, timeout: pdfOptions.pdfTimeout, localImages: true,
-                metHulpvragen: metHulpvragen)
-            let pdf = try Stukken.renderedPDF(stuk, templates: templates, options: options)
+            let pdf = try made.get()
             Console.report(pdf.warnings, sources: [stuk.source.path: stuk.source.text])
             return pdf.data
         } catch {
@@ -160,5 +178,19 @@ struct Render: ParsableCommand {
             return true
         }
         return exists && isDirectory.boolValue
+    }
+}
+
+/// The PDFs of `render`, each written by one thread of `concurrentPerform`.
+private final class Made: @unchecked Sendable {
+    private var results: [Result<PDFRenderer.RenderedPDF, PDFRenderer.Failure>?]
+    private let lock = NSLock()
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    subscript(i: Int) -> Result<PDFRenderer.RenderedPDF, PDFRenderer.Failure>? {
+        get { lock.withLock { results[i] } }
+        set { lock.withLock { results[i] = newValue } }
+    }
+    var all: [Result<PDFRenderer.RenderedPDF, PDFRenderer.Failure>] {
+        lock.withLock { results.map { $0 ?? .failure(.io("")) } }
     }
 }

@@ -89,18 +89,20 @@ public enum FormServer {
             let templates = workbench.templates
             return await pdf(
                 named: "\(kind.soort)-leeg.pdf", kind: kind, values: values, workbench: workbench, jobs: jobs
-            ) { () throws(PDFRenderer.Failure) in try BlankForm.pdf(kind, templates: templates) }
+            ) { () throws(PDFRenderer.Failure) in try BlankForm.pdf(kind, templates: templates, pool: .shared) }
         }
     }
 
     /// "Download PDF": WeasyPrint, as `render --format pdf`, on a thread of `jobs` (never a
-    /// request thread); without WeasyPrint the form says which package is missing.
+    /// request thread) and a worker of the pool (started by the first PDF, then kept, so a
+    /// download does not wait for Python's start-up); without WeasyPrint the form says which
+    /// package is missing.
     static func pdf(
         _ stuk: Stuk, metHulpvragen: Bool = false, kind: any DocumentKind.Type, values: FormValue,
         workbench: Workbench, jobs: PDFJobs
     ) async -> Response {
         let templates = workbench.templates
-        let options = PDFRenderer.Options(metHulpvragen: metHulpvragen)
+        let options = PDFRenderer.Options(metHulpvragen: metHulpvragen, pool: .shared)
         return await pdf(named: "\(kind.soort).pdf", kind: kind, values: values, workbench: workbench, jobs: jobs) {
             () throws(PDFRenderer.Failure) in try Stukken.pdf(stuk, templates: templates, options: options)
         }

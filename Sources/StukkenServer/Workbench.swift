@@ -46,9 +46,13 @@ public struct Workbench: Sendable {
     /// The rendered page for the preview. While required fields are still blank they show
     /// as "…", so the author sees the document take shape before it is complete; a value
     /// that is wrong (a date that does not exist) leaves no preview, only its message.
-    public func preview(kind: any DocumentKind.Type, values: FormValue) -> HTMLPage? {
+    /// `checked`: the same values' check; when no blank needed a placeholder its YAML is
+    /// this one, and its loaded stuk (or failure) is reused rather than read a second time
+    /// (the live preview of a long notitie spent a third of its time on that).
+    public func preview(kind: any DocumentKind.Type, values: FormValue, checked: Checked? = nil) -> HTMLPage? {
         let filled = Self.placeholders(values, fields: kind.fields.filter { $0.key != "soort" })
         let yaml = YAMLWriter.yaml(kind: kind, values: filled)
+        if let checked, checked.yaml == yaml { return checked.stuk.map { Stukken.html($0, templates: templates) } }
         guard
             case .success(let stuk) = Stukken.load(SourceFile(path: Self.fileName(kind), text: yaml), following: false)
         else {
@@ -127,7 +131,7 @@ public struct Workbench: Sendable {
         // A new, empty form is not yet wrong: its messages wait until the author checks.
         let shown = showMessages ? extraDiagnostics + checked.diagnostics : []
         let (fieldsHTML, messages) = Self.fields(kind: kind, values: values, diagnostics: shown)
-        let previewPage = preview(kind: kind, values: values)
+        let previewPage = preview(kind: kind, values: values, checked: checked)
         let errorCount = checked.diagnostics.filter { $0.severity == .error }.count + extraDiagnostics.count
         var body = "<header><p class=\"merk\"><a href=\"/\">stukken</a></p>\n<nav aria-label=\"Soorten stukken\"><ul>"
         for k in DocumentKinds.all {
@@ -162,11 +166,19 @@ public struct Workbench: Sendable {
     static func fields(kind: any DocumentKind.Type, values: FormValue, diagnostics: [Diagnostic]) -> (
         String, [String: [String]]
     ) {
+        var renderer = FormRenderer(kind: kind)
+        renderer.messages = messages(kind: kind, values: values, diagnostics: diagnostics)
+        return (renderer.fields(values), renderer.messages)
+    }
+
+    /// Every diagnostic under the path of the field it concerns: all the live preview needs
+    /// of the fields, so it does not render them a second time with the messages in place.
+    static func messages(kind: any DocumentKind.Type, values: FormValue, diagnostics: [Diagnostic]) -> [String:
+        [String]]
+    {
         var dry = FormRenderer(kind: kind)
         _ = dry.fields(values)
-        var renderer = FormRenderer(kind: kind)
-        renderer.messages = FormRenderer.assign(diagnostics, to: dry.paths)
-        return (renderer.fields(values), renderer.messages)
+        return FormRenderer.assign(diagnostics, to: dry.paths)
     }
 
     static func status(_ errors: Int) -> String { MessagePart.formStatus(errors) }
@@ -215,7 +227,7 @@ public struct Workbench: Sendable {
     /// What the live preview fetches: the preview page and each field's messages.
     public func previewJSON(kind: any DocumentKind.Type, values: FormValue) -> String {
         let checked = check(kind: kind, values: values)
-        let (_, messages) = Self.fields(kind: kind, values: values, diagnostics: checked.diagnostics)
+        let messages = Self.messages(kind: kind, values: values, diagnostics: checked.diagnostics)
         let errors = checked.diagnostics.filter { $0.severity == .error }.count
         struct Answer: Encodable {
             var html: String
@@ -224,7 +236,8 @@ public struct Workbench: Sendable {
             var meldingen: [String: [String]]
         }
         let answer = Answer(
-            html: preview(kind: kind, values: values)?.html ?? Self.noPreview, stand: Self.status(errors),
+            html: preview(kind: kind, values: values, checked: checked)?.html ?? Self.noPreview,
+            stand: Self.status(errors),
             fouten: errors, meldingen: messages)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

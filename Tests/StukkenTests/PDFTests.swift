@@ -79,7 +79,7 @@ enum PDFTools {
 }
 
 func renderPDF(_ stuk: Stuk, voorblad: Bool = false, in folder: URL, name: String = "stuk.pdf") throws -> URL {
-    let data = try Stukken.pdf(stuk, templates: Package.templateSet, options: .init(voorblad: voorblad))
+    let data = try Stukken.pdf(stuk, templates: Package.templateSet, options: .init(voorblad: voorblad, pool: .shared))
     let url = folder.appendingPathComponent(name)
     try data.write(to: url)
     return url

@@ -23,14 +23,19 @@ public enum PDFRenderer {
         public var localImages: Bool
         /// A form prints its hulpvragen under each label (`render --met-hulpvragen`).
         public var metHulpvragen: Bool
+        /// Workers that stay alive between PDFs (`WeasyPrintPool.shared` for many PDFs);
+        /// `nil`: a process of its own, as good for a single PDF.
+        public var pool: WeasyPrintPool?
 
         public init(
-            voorblad: Bool = false, timeout: Double = 120, localImages: Bool = false, metHulpvragen: Bool = false
+            voorblad: Bool = false, timeout: Double = 120, localImages: Bool = false, metHulpvragen: Bool = false,
+            pool: WeasyPrintPool? = nil
         ) {
             self.voorblad = voorblad
             self.timeout = timeout
             self.localImages = localImages
             self.metHulpvragen = metHulpvragen
+            self.pool = pool
         }
     }
 
@@ -70,7 +75,7 @@ public enum PDFRenderer {
         let page = printPage(
             stuk, templates: templates, voorblad: options.voorblad, extras: nil, metHulpvragen: options.metHulpvragen)
         let folder = options.localImages ? URL(fileURLWithPath: stuk.source.path).deletingLastPathComponent().path : nil
-        let (data, refused) = try render(page, timeout: options.timeout, imageFolder: folder)
+        let (data, refused) = try render(page, timeout: options.timeout, imageFolder: folder, pool: options.pool)
         // In the order of the source, as the other diagnostics are.
         let warnings = refused.flatMap { $0.diagnostics(for: stuk) }
         let sorted = warnings.sorted { ($0.line ?? .max, $0.column ?? 0) < ($1.line ?? .max, $1.column ?? 0) }
@@ -90,27 +95,33 @@ public enum PDFRenderer {
     }
 
     /// Any page of ours through WeasyPrint, reading no image files (a pack's pages).
-    static func render(_ page: HTMLPage, timeout: Double) throws(Failure) -> Data {
-        try render(page, timeout: timeout, imageFolder: nil).data
+    static func render(_ page: HTMLPage, timeout: Double, pool: WeasyPrintPool? = nil) throws(Failure) -> Data {
+        try render(page, timeout: timeout, imageFolder: nil, pool: pool).data
     }
 
-    /// `imageFolder`: where relative image paths point; nil reads no file at all.
+    /// `imageFolder`: where relative image paths point; nil reads no file at all. With a
+    /// pool the same driver gets the same files, on a worker instead of a new process.
     static func render(
-        _ page: HTMLPage, timeout: Double, imageFolder: String?
+        _ page: HTMLPage, timeout: Double, imageFolder: String?, pool: WeasyPrintPool? = nil
     ) throws(Failure) -> (data: Data, refused: [RefusedImage]) {
-        let python = try WeasyPrint.locate()
         let folder = try PrivateFolder.create(prefix: "stukken-pdf")
         defer { folder.remove() }
-        let run = WeasyPrint.Run(
-            driver: try folder.write(Data(WeasyPrintDriver.source.utf8), to: WeasyPrintDriver.fileName),
-            page: try folder.write(Data(page.html.utf8), to: "pagina.html"),
-            output: folder.path("stuk.pdf"), report: folder.path("weggelaten.json"), imageFolder: imageFolder,
-            log: try folder.write(Data(), to: "log.txt"))
-        try WeasyPrint.run(python, run, timeout: timeout)
-        guard let data = FileManager.default.contents(atPath: run.output), data.starts(with: Array("%PDF".utf8)) else {
+        let pagePath = try folder.write(Data(page.html.utf8), to: "pagina.html")
+        let (output, report) = (folder.path("stuk.pdf"), folder.path("weggelaten.json"))
+        if let pool {
+            try pool.run([pagePath, output, report, imageFolder], timeout: timeout)
+        } else {
+            let python = try WeasyPrint.locate()
+            let run = WeasyPrint.Run(
+                driver: try folder.write(Data(WeasyPrintDriver.source.utf8), to: WeasyPrintDriver.fileName),
+                page: pagePath, output: output, report: report, imageFolder: imageFolder,
+                log: try folder.write(Data(), to: "log.txt"))
+            try WeasyPrint.run(python, run, timeout: timeout)
+        }
+        guard let data = FileManager.default.contents(atPath: output), data.starts(with: Array("%PDF".utf8)) else {
             throw .failed(status: 0, detail: MessagePart.noPDFInOutput)
         }
-        guard let report = FileManager.default.contents(atPath: run.report),
+        guard let report = FileManager.default.contents(atPath: report),
             let refused = try? JSONDecoder().decode([RefusedImage].self, from: report)
         else { throw .failed(status: 0, detail: MessagePart.noImageReport) }
         return (data, refused)
@@ -123,10 +134,15 @@ enum WeasyPrint {
     /// of the `weasyprint` program. Debian's is `/usr/bin/python3`, and only that Python has
     /// Debian's module (a `python3` earlier on `PATH`, from pyenv or a venv, does not); a
     /// WeasyPrint installed with pip names its own. `STUKKEN_WEASYPRINT` (a path to a
-    /// `weasyprint` program) overrides the search of `PATH`.
+    /// `weasyprint` program) overrides the search of `PATH`; `STUKKEN_PYTHON` (a Python
+    /// that can import `weasyprint`) overrides both.
     static func locate(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(PDFRenderer.Failure) -> URL {
+        if let python = environment["STUKKEN_PYTHON"], !python.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: python) else { throw .notExecutable(python) }
+            return URL(fileURLWithPath: python)
+        }
         let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         if let path = environment["STUKKEN_WEASYPRINT"], !path.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: path),
@@ -166,6 +182,14 @@ enum WeasyPrint {
     /// `SOURCE_DATE_EPOCH` is kept (reproducible-builds convention).
     static let defaultEpoch = "0"
 
+    /// What WeasyPrint's Python runs with, in a process of its own or as a worker.
+    static func environment(from base: [String: String]) -> [String: String] {
+        var environment = base
+        if environment["SOURCE_DATE_EPOCH"] == nil { environment["SOURCE_DATE_EPOCH"] = defaultEpoch }
+        environment["LC_ALL"] = "C.UTF-8"
+        return environment
+    }
+
     /// The files of one run, all in the private folder but `imageFolder`.
     struct Run {
         var driver: String
@@ -184,10 +208,7 @@ enum WeasyPrint {
         let process = Process()
         process.executableURL = python
         process.arguments = run.arguments
-        var environment = ProcessInfo.processInfo.environment
-        if environment["SOURCE_DATE_EPOCH"] == nil { environment["SOURCE_DATE_EPOCH"] = defaultEpoch }
-        environment["LC_ALL"] = "C.UTF-8"
-        process.environment = environment
+        process.environment = environment(from: ProcessInfo.processInfo.environment)
         let logHandle = FileHandle(forWritingAtPath: run.log)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = logHandle ?? FileHandle.nullDevice

@@ -21,21 +21,26 @@ enum WeasyPrintDriver {
         # read from the current folder (the command line's `--base-url ""` meant that folder).
         #
         #   python3 -I -B driver.py PAGE PDF REPORT [FOLDER]
+        #   python3 -I -B driver.py --worker
         #
         # REPORT gets a JSON list of the images left out: {"url", "srcs", "reason"}, `srcs` being
         # the page's relative `src` values that became that URL (none for an absolute one).
         # Exit status 3: this Python has no weasyprint module.
+        #
+        # `--worker` (the pool): the same job again and again, without paying Python's and
+        # WeasyPrint's start-up each time. A job is one line on stdin, the JSON list
+        # [PAGE, PDF, REPORT, FOLDER or null]; its answer one line on stdout, {"status": 0} or
+        # {"status": 1, "detail": the error}. End of stdin (stukken gone) ends the worker.
         import json
         import logging
         import os
         import sys
         import tempfile
+        import traceback
         from urllib.parse import unquote, urljoin, urlsplit
 
-        # The folder is private; so is what is written into it. WeasyPrint's own temporary files
-        # (a font folder it does not always remove) go there too, and are removed with it.
+        # The folder is private; so is what is written into it.
         os.umask(0o077)
-        tempfile.tempdir = os.path.dirname(os.path.abspath(sys.argv[2]))
 
         try:
             import weasyprint
@@ -133,19 +138,45 @@ enum WeasyPrintDriver {
 
 
         def main(page, pdf, report, folder=None):
+            # WeasyPrint's own temporary files (a font folder it does not always remove) go into
+            # the job's private folder, and are removed with it.
+            tempfile.tempdir = os.path.dirname(os.path.abspath(pdf))
             fetcher = Fetcher(folder)
-            logging.getLogger('weasyprint').addHandler(UnreadableImages(fetcher))
-            with open(page, encoding='utf-8') as file:
-                html = weasyprint.HTML(string=file.read(), base_url=None, media_type='print', url_fetcher=fetcher)
-            fetcher.resolve_relative_images(html.etree_element)
-            html.write_pdf(
-                pdf, stylesheets=None, presentational_hints=False, optimize_size=('fonts',), attachments=None,
-                identifier=None, variant='pdf/ua-1', version=None, custom_metadata=False)
+            handler = UnreadableImages(fetcher)
+            logging.getLogger('weasyprint').addHandler(handler)
+            try:
+                with open(page, encoding='utf-8') as file:
+                    html = weasyprint.HTML(string=file.read(), base_url=None, media_type='print', url_fetcher=fetcher)
+                fetcher.resolve_relative_images(html.etree_element)
+                html.write_pdf(
+                    pdf, stylesheets=None, presentational_hints=False, optimize_size=('fonts',), attachments=None,
+                    identifier=None, variant='pdf/ua-1', version=None, custom_metadata=False)
+            finally:
+                # A worker's next job must not report into this job's fetcher.
+                logging.getLogger('weasyprint').removeHandler(handler)
             with open(report, 'w', encoding='utf-8') as file:
                 json.dump(fetcher.refused, file)
 
 
+        def worker():
+            # Answers get their own copy of stdout; anything a library prints goes to stderr
+            # (the worker's log) and cannot be taken for an answer.
+            answers = os.fdopen(os.dup(1), 'w', encoding='utf-8')
+            os.dup2(2, 1)
+            for line in sys.stdin:
+                try:
+                    main(*json.loads(line))
+                    answer = {'status': 0}
+                except Exception:
+                    answer = {'status': 1, 'detail': traceback.format_exc()[-2000:]}
+                answers.write(json.dumps(answer) + '\n')
+                answers.flush()
+
+
         if __name__ == '__main__':
-            main(*sys.argv[1:])
+            if sys.argv[1:] == ['--worker']:
+                worker()
+            else:
+                main(*sys.argv[1:])
         """#
 }

@@ -37,15 +37,18 @@ extension PackBuild {
         }
     }
 
-    /// Every page's PDF and the combined one, in parallel (each WeasyPrint is one process).
-    /// A PDF is reused from the previous pack when what it is made from is unchanged.
+    /// Every page's PDF and the combined one, on the WeasyPrint pool's workers. The combined
+    /// PDF, the longest job and one serial layout, starts first; the pages fill the other
+    /// workers meanwhile. A PDF is reused from the previous pack when what it is made from
+    /// is unchanged.
     func renderPDFs() throws -> [MadeFile] {
         guard let pdf = options.pdf, let bundleName else { return [] }
         let (jobs, entries, vergadering, audience, templates) = (jobs, entries, plan.vergadering, audience, templates)
         let agenda = bundleAgenda()
         let labels = pdfLabels(agenda: agenda, bundle: bundleName, voorblad: pdf.voorblad)
         let write = reuseOrMake()
-        return try Array(0...jobs.count).concurrentMap { i in
+        let longestFirst = [jobs.count] + Array(0..<jobs.count)
+        let made = try longestFirst.concurrentMap { i in
             try PackItemFailure.naming(labels[i].path) {
                 try write(labels[i]) {
                     let page =
@@ -54,10 +57,11 @@ extension PackBuild {
                             vergadering, entries: entries, agenda: agenda, audience: audience, templates: templates,
                             options: pdf)
                         : try PackPDF.page(jobs[i], templates: templates, options: pdf)
-                    return try PDFRenderer.render(page, timeout: pdf.timeout)
+                    return try PDFRenderer.render(page, timeout: pdf.timeout, pool: .shared)
                 }
             }
         }
+        return Array(made.dropFirst()) + [made[0]]  // the pages' order, then the combined PDF
     }
 
     /// The agenda at the front of the combined PDF: its pages link to their part of it.

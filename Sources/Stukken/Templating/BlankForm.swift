@@ -32,11 +32,12 @@ public enum BlankForm {
 
     /// The page through WeasyPrint, with the forms' running header.
     public static func pdf(
-        _ kind: any DocumentKind.Type, bijlage: Int? = nil, templates: TemplateSet, timeout: Double = 120
+        _ kind: any DocumentKind.Type, bijlage: Int? = nil, templates: TemplateSet, timeout: Double = 120,
+        pool: WeasyPrintPool? = nil
     ) throws(PDFRenderer.Failure) -> Data {
         let header = Formulier.printHeader(soort: kind.soort, titel: "")
         let page = page(kind, bijlage: bijlage, templates: templates, print: header.context(voorblad: false))
-        return try PDFRenderer.render(page, timeout: timeout)
+        return try PDFRenderer.render(page, timeout: timeout, pool: pool)
     }
 
     static func page(
