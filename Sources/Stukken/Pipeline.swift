@@ -201,9 +201,11 @@ public struct Stuk: Sendable {
     public let reference: Reference?
 
     /// `contact: false`: the referenced document's contact details left out too.
+    /// `publicPack`: a referenced document that is not public is withheld whole.
     init(
         source: SourceFile, kind: any DocumentKind.Type, record: Record, warnings: [Diagnostic],
-        reference: Reference? = nil, publicatie: [Int: Bijlage.Publicatie] = [:], contact: Bool = true
+        reference: Reference? = nil, publicatie: [Int: Bijlage.Publicatie] = [:], contact: Bool = true,
+        publicPack: Bool = false
     ) {
         self.source = source
         self.kind = kind
@@ -211,17 +213,24 @@ public struct Stuk: Sendable {
         self.reference = reference
         var document = kind.init(record)
         for i in document.bijlagen.indices { document.bijlagen[i].publicatie = publicatie[i + 1] }
-        if let reference { document.attach(reference.document(contact: contact)) }
+        if let reference {
+            let referenced = reference.document(contact: contact)
+            // The public profile of a reference is its own `openbaar`, as for a bijlage: a
+            // public notitie never prints the heading of a non-public voorstel.
+            document.attach(publicPack && !referenced.openbaar ? nil : referenced)
+        }
         self.document = document
         self.warnings = warnings
     }
 
     /// The same document as published: other field values, its bijlagen as published (by
     /// number), and without contact details in what it takes from another document.
-    func with(record: Record, publicatie: [Int: Bijlage.Publicatie] = [:], contact: Bool = true) -> Stuk {
+    func with(
+        record: Record, publicatie: [Int: Bijlage.Publicatie] = [:], contact: Bool = true, publicPack: Bool = false
+    ) -> Stuk {
         Stuk(
             source: source, kind: kind, record: record, warnings: warnings, reference: reference,
-            publicatie: publicatie, contact: contact)
+            publicatie: publicatie, contact: contact, publicPack: publicPack)
     }
     /// Problems that do not stop rendering (raw HTML shown as text, …).
     public let warnings: [Diagnostic]

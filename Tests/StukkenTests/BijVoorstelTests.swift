@@ -178,6 +178,36 @@ import Testing
         #expect(members.contains(row("J. Slot")))
     }
 
+    /// A public notitie as an agenda item of its own whose `bij:` names a non-public
+    /// voorstel: the public page shows neither the voorstel's heading nor its file name.
+    @Test func aNonPublicVoorstelIsWithheldFromAPublicNotitie() throws {
+        let secret = BijVoorstelTests.voorstel.replacingOccurrences(of: "openbaar: ja", with: "openbaar: nee")
+        #expect(secret != BijVoorstelTests.voorstel)
+        let folder = try BijVoorstelTests.meeting(["geheim-besluit.yaml": secret])
+        try Data(BijVoorstelTests.notitie(bij: "geheim-besluit.yaml").utf8).write(
+            to: folder.appendingPathComponent("notitie.yaml"))
+        try """
+        soort: vergadering
+        orgaan: DVO
+        datum: 2016-10-10
+        agenda:
+          - agendapunt: E2
+            stuk: notitie.yaml
+        """.write(to: folder.appendingPathComponent("vergadering.yaml"), atomically: true, encoding: .utf8)
+        let out = folder.deletingLastPathComponent().appendingPathComponent("site-geheim")
+        let plan = try PackPlan.make(
+            meeting: folder.appendingPathComponent("vergadering.yaml").path, output: out.path,
+            audience: .openbaar(metContactgegevens: false)
+        ).get()
+        _ = try PackWriter(plan: plan, templates: Package.templateSet, options: .init(output: out.path)).write()
+        let page = try String(contentsOf: out.appendingPathComponent("e2.html"), encoding: .utf8)
+        let onderwerp = try #require(
+            secret.split(separator: "\n").first { $0.hasPrefix("onderwerp: ") }?.dropFirst("onderwerp: ".count))
+        #expect(!page.contains(String(onderwerp)))
+        #expect(!page.contains("geheim-besluit"))
+        #expect(page.contains("Tekst."), "the notitie itself is published")
+    }
+
     @Test func aNotitieListedByAnotherVoorstelIsRefused() throws {
         let folder = try BijVoorstelTests.meeting([
             "ander.yaml": BijVoorstelTests.voorstel, "notitie.yaml": BijVoorstelTests.notitie(bij: "ander.yaml"),

@@ -46,8 +46,9 @@ public protocol DocumentKind: Sendable {
     /// The file this document takes values from, if its record names one (a notitie's
     /// `bij: voorstel.yaml`): the path as written, where it stands, and the field.
     static func reference(in record: Record) -> (path: String, location: SourceLocation?, field: String)?
-    /// Takes in the referenced document, loaded and checked (see `Reference`).
-    mutating func attach(_ referenced: any DocumentKind)
+    /// Takes in the referenced document, loaded and checked (see `Reference`); `nil`: it is
+    /// withheld (a public page of a non-public voorstel), so show neither it nor its path.
+    mutating func attach(_ referenced: (any DocumentKind)?)
 }
 
 extension DocumentKind {
@@ -64,7 +65,7 @@ extension DocumentKind {
     public static func reference(in record: Record) -> (path: String, location: SourceLocation?, field: String)? {
         nil
     }
-    public mutating func attach(_ referenced: any DocumentKind) {}
+    public mutating func attach(_ referenced: (any DocumentKind)?) {}
 }
 
 /// Every kind stukken knows, by `soort`.

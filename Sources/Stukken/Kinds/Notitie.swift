@@ -107,8 +107,10 @@ public struct Notitie: DocumentKind {
         return (path, bij.locations["bestand"] ?? record.locations["bij"], "bij")
     }
 
-    public mutating func attach(_ referenced: any DocumentKind) {
+    public mutating func attach(_ referenced: (any DocumentKind)?) {
         voorstel = referenced as? Voorstel
+        // Withheld: its file name may say as much as its onderwerp.
+        if referenced == nil { bijBestand = nil }
     }
 
     /// `bij:` names its voorstel by path, or gives onderwerp and orgaan: one of the two.

@@ -75,7 +75,7 @@ struct PageJob: Sendable {
                 stuk.record, kind: stuk.kind, bijlagen: publishedBijlagen, contact: contact, publicPack: publicPack),
             publicatie: Publication.facts(
                 stuk.record, bijlagen: publishedBijlagen, publicPack: publicPack, paper: paper),
-            contact: contact)
+            contact: contact, publicPack: publicPack)
     }
 }
 
